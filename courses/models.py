@@ -1,0 +1,270 @@
+"""The course catalogue: CE categories, instructors, and the catalogue → course → module page tree."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from . import reading
+from .blocks import ModuleBodyBlock, stream_anchors, stream_text, stream_video_minutes
+from .choices import CourseLevel, DeliveryMethod
+from .panels import CEContentPanel
+
+
+def validate_half_hours(value: Decimal) -> None:
+    if value is not None and not reading.is_half_hour_increment(value):
+        raise ValidationError("CE hours must be whole or half hours, for example 2 or 2.5.")
+
+
+class CECategory(models.Model):
+    """A subject area boards count hours in (ethics, hands-on technique, laws and rules, …)."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "CE category"
+        verbose_name_plural = "CE categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Instructor(models.Model):
+    """A person who teaches. Linking a user account lets them author the courses they teach."""
+
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(max_length=120, blank=True, help_text="For example: LMT, BCTMB.")
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="instructor_profile",
+        help_text="The account this instructor signs in with. They can edit the courses they are listed on.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("bio"), FieldPanel("photo"), FieldPanel("user")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class CourseIndexPage(Page):
+    """The catalogue: every published course, filterable by category, delivery and hours."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "course catalogue"
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import CatalogueFilterForm
+        from .selectors import catalogue_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["courses"] = catalogue_courses(self, **filters)
+        context["is_filtered"] = bool(filters and any(filters.values()))
+        return context
+
+
+class CourseCECategory(Orderable):
+    """A CE category a course counts in; hours left blank mean the whole course counts there."""
+
+    page = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="ce_category_links")
+    category = models.ForeignKey(CECategory, on_delete=models.PROTECT, related_name="course_links")
+    hours = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5")), validate_half_hours],
+        help_text="Leave blank when all the course's hours count in this category.",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("category"), FieldPanel("hours")])]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_course_ce_category")]
+
+    def __str__(self) -> str:
+        return f"{self.category} ({self.hours or 'all'} h)"
+
+
+class CoursePage(Page):
+    """A CE course: what it teaches, what it is worth, and who teaches it."""
+
+    summary = models.TextField(max_length=300, help_text="One or two sentences for the catalogue card.")
+    description = RichTextField(features=["h3", "bold", "italic", "ol", "ul", "link"])
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(max_length=250, label="Objective"))],
+        blank=True,
+        help_text="What a learner can do after the course, one per item.",
+    )
+    course_number = models.CharField(
+        max_length=40, unique=True, help_text="As approved by the board, for example TS-101."
+    )
+    ce_hours = models.DecimalField(
+        "CE hours",
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5")), validate_half_hours],
+        help_text="Whole or half hours, as approved.",
+    )
+    delivery_method = models.CharField(max_length=20, choices=DeliveryMethod.choices, default=DeliveryMethod.ON_DEMAND)
+    level = models.CharField(max_length=20, choices=CourseLevel.choices, default=CourseLevel.INTRODUCTORY)
+    prerequisites = models.TextField(
+        blank=True, help_text="Leave blank when the course is open to any massage therapist or student."
+    )
+    instructors = ParentalManyToManyField(Instructor, blank=True, related_name="courses")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    team_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="course"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("description"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("prerequisites"),
+    ]
+    credit_panels = [
+        CEContentPanel(heading="CE hours and content"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("course_number"), FieldPanel("ce_hours")]),
+                FieldRowPanel([FieldPanel("delivery_method"), FieldPanel("level")]),
+            ],
+            heading="Approval",
+        ),
+        InlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
+        FieldPanel("instructors"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("course_number"),
+        index.AutocompleteField("course_number"),
+        index.FilterField("delivery_method"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = "course"
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(credit_panels, heading="CE credit"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    @cached_property
+    def modules(self) -> list["ModulePage"]:
+        return list(ModulePage.objects.live().child_of(self).order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = self.modules
+        context["modules"] = modules
+        context["total_minutes"] = sum(module.reading_minutes for module in modules)
+        context["ce_category_links"] = self.ce_category_links.select_related("category")
+        context["instructor_list"] = self.instructors.select_related("photo")
+        return context
+
+
+class ModulePage(Page):
+    """One lesson of a course. Its word count and video time are kept up to date on every save."""
+
+    intro = models.TextField(blank=True, help_text="What this module covers, in a sentence or two.")
+    body = StreamField(ModuleBodyBlock(), help_text="Sections, techniques, contraindications, dialogues and media.")
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    video_minutes = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "module"
+
+    def refresh_content_counts(self) -> None:
+        self.word_count = reading.count_words(self.intro, *stream_text(self.body))
+        self.video_minutes = stream_video_minutes(self.body)
+
+    def full_clean(self, *args, **kwargs):
+        # Drafts are serialised after full_clean, so counts computed here reach revisions too.
+        self.refresh_content_counts()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.refresh_content_counts()
+        return super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading.reading_minutes(self.word_count, self.video_minutes)
+
+    @property
+    def reading_time(self) -> str:
+        return reading.format_minutes(self.reading_minutes)
+
+    def section_anchors(self) -> list[tuple[str, str]]:
+        return stream_anchors(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import module_navigation
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_navigation(self))
+        return context

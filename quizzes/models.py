@@ -1,0 +1,1 @@
+"""The question bank and quizzes (built in the quiz-engine issue)."""

@@ -3,6 +3,7 @@
 from wagtail.admin.panels import Panel
 
 from . import reading
+from .choices import DeliveryMethod
 
 
 class CEContentPanel(Panel):
@@ -33,7 +34,11 @@ class CEContentPanel(Panel):
                     "supported_hours": reading.supported_half_hours(words, video),
                     "reading_time": reading.format_minutes(reading.reading_minutes(words, video)),
                     "declared_hours": declared,
-                    "exceeds": declared is not None and reading.declared_hours_exceed_content(declared, words, video),
+                    # NCBTMB's word and video rule measures home study; live hours are class time.
+                    "is_home_study": course.delivery_method == DeliveryMethod.ON_DEMAND,
+                    "exceeds": course.delivery_method == DeliveryMethod.ON_DEMAND
+                    and declared is not None
+                    and reading.declared_hours_exceed_content(declared, words, video),
                 }
             )
             return context

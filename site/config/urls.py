@@ -13,6 +13,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("quizzes/", include("quizzes.urls")),
+    path("credit/", include("credit.urls")),
+    path("events-feed/", include("events.urls")),
 ]
 
 if settings.DEBUG:

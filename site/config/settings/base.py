@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "search",
     "courses",
     "quizzes",
+    "credit",
+    "events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CreditConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "credit"
+    verbose_name = "CE credit"

@@ -1,0 +1,1 @@
+"""CE credit: enrolment, progress, credit records, certificates and renewal tracking."""

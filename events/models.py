@@ -1,0 +1,1 @@
+"""Training providers, workshops and events."""

@@ -156,6 +156,15 @@ class CoursePage(Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    enrolment_open = models.BooleanField(
+        default=True, help_text="Untick to stop new enrolments. Learners already enrolled carry on."
+    )
+    minimum_module_minutes = models.PositiveSmallIntegerField(
+        "minimum minutes on each module",
+        default=0,
+        help_text="Time a learner must spend on each module before marking it complete, measured by the server. "
+        "0 means no minimum.",
+    )
     team_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="course"
     )
@@ -178,6 +187,12 @@ class CoursePage(Page):
         ),
         InlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
         FieldPanel("instructors"),
+        # Approval numbers and enrolment rules belong to the credit app (credit.CourseApproval).
+        InlinePanel("approvals", heading="Approval numbers", label="Approval"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("enrolment_open"), FieldPanel("minimum_module_minutes")])],
+            heading="Enrolment and progress",
+        ),
     ]
 
     search_fields = Page.search_fields + [

@@ -1,4 +1,32 @@
-from django.urls import path  # noqa: F401
+"""Learner pages for CE credit, mounted at /learning/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "credit"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
+    path("courses/<int:course_id>/leave/", views.leave, name="leave"),
+    path("modules/<int:module_id>/complete/", views.module_complete, name="module_complete"),
+    path("modules/<int:module_id>/activity/", views.module_activity, name="module_activity"),
+    path("credit/<int:record_id>/certificate.pdf", views.certificate_download, name="certificate"),
+    path(
+        "credit/<int:record_id>/certificates/<int:certificate_id>.pdf",
+        views.certificate_download,
+        name="certificate_copy",
+    ),
+    path("verify/", views.verify, name="verify"),
+    path("verify/<str:code>/", views.verify, name="verify_code"),
+    path("transcript/", views.transcript, name="transcript"),
+    path("transcript.csv", views.transcript_export, {"fmt": "csv"}, name="transcript_csv"),
+    path("transcript.pdf", views.transcript_export, {"fmt": "pdf"}, name="transcript_pdf"),
+    path("transcript/add/", views.outside_edit, name="outside_add"),
+    path("transcript/<int:pk>/", views.outside_edit, name="outside_edit"),
+    path("transcript/<int:pk>/delete/", views.outside_delete, name="outside_delete"),
+    path("transcript/<int:pk>/certificate/", views.outside_certificate, name="outside_certificate"),
+    path("renewal/", views.renewal, name="renewal"),
+    path("roster/", views.roster, name="roster"),
+]

@@ -40,3 +40,12 @@ def ensure_baseline() -> None:
             slug=slug, defaults={"name": name, "description": description, "sort_order": order}
         )
     ensure_authoring_setup()
+    ensure_requirement_profiles()
+
+
+def ensure_requirement_profiles() -> None:
+    """The renewal requirements credit's data migration ships."""
+    from django.apps import apps
+
+    migration = import_module("credit.migrations.0002_default_requirement_profiles")
+    migration.create_profiles(apps, None)

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as accounts_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -12,9 +13,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("accounts/", include(accounts_urls.auth_overrides)),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("quizzes/", include("quizzes.urls")),
-    path("credit/", include("credit.urls")),
+    path("learning/", include("credit.urls")),
     path("events-feed/", include("events.urls")),
 ]
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     # Touchstone
     "home",
     "search",
+    "accounts",
     "courses",
     "quizzes",
     "credit",
@@ -143,6 +144,8 @@ STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Learner uploads (outside CE certificates) live outside MEDIA_ROOT: only an owner-checked view serves them.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private-media")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -190,3 +193,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# CE credit (see README, "Learner progress and CE credit")
+# Public base URL printed on certificates and in their QR codes; fixed so every download is the same document.
+CREDIT_VERIFY_BASE_URL = env("CREDIT_VERIFY_BASE_URL") or WAGTAILADMIN_BASE_URL
+# The longest pause between two signs of activity on a module that still counts as study time.
+CREDIT_MAX_ACTIVITY_GAP_SECONDS = int(env("CREDIT_MAX_ACTIVITY_GAP_SECONDS", "1800"))
+# Outside-CE certificate uploads: PDF, JPEG, PNG or WebP up to this size.
+CREDIT_UPLOAD_MAX_BYTES = int(env("CREDIT_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# Certificate look-ups allowed per client address in a window (seconds), to make guessing codes pointless.
+CREDIT_VERIFY_RATE_LIMIT = int(env("CREDIT_VERIFY_RATE_LIMIT", "30"))
+CREDIT_VERIFY_RATE_WINDOW = int(env("CREDIT_VERIFY_RATE_WINDOW", "600"))

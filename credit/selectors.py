@@ -1,0 +1,284 @@
+"""Read queries for learner pages, shaped so a page costs the same queries however many courses it lists."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from accounts.models import Licence
+from courses.models import CourseCECategory, CoursePage, ModulePage
+
+from . import completion, rules
+from .choices import DELIVERY_SCOPE_METHODS
+from .models import CreditRecord, Enrolment, ModuleProgress, OutsideCredit, RequirementProfile, RequirementRule
+
+
+def is_credit_admin(user) -> bool:
+    """Administrators see every learner's records; everyone else sees only their own."""
+    return bool(user.is_authenticated and (user.is_superuser or user.has_perm("credit.view_creditrecord")))
+
+
+def _modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
+    """Live modules of many courses in one query, in page order."""
+    if not courses:
+        return {}
+    condition = reduce(or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses))
+    by_path = {course.path: course.pk for course in courses}
+    found: dict[int, list[ModulePage]] = {course.pk: [] for course in courses}
+    for module in ModulePage.objects.live().filter(condition).order_by("path"):
+        course_id = by_path.get(module.path[: -ModulePage.steplen])
+        if course_id is not None:
+            found[course_id].append(module)
+    return found
+
+
+@dataclass
+class CourseProgress:
+    """A learner's standing in one course, for the dashboard and the course page."""
+
+    course: CoursePage
+    enrolment: Enrolment | None
+    modules: list[ModulePage]
+    completed_module_ids: set[int]
+    decision: completion.CompletionDecision
+    record: CreditRecord | None = None
+    continue_module: ModulePage | None = None
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.record else self.decision.percent
+
+    @property
+    def is_complete(self) -> bool:
+        return self.record is not None
+
+
+def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolment]) -> list[CourseProgress]:
+    """Progress in each course, with a fixed number of queries whatever the number of courses."""
+    modules = _modules_by_course(courses)
+    course_ids = [course.pk for course in courses]
+    done: dict[int, set[int]] = {course_id: set() for course_id in course_ids}
+    for course_id, module_id in ModuleProgress.objects.filter(
+        user=user, course_id__in=course_ids, completed_at__isnull=False
+    ).values_list("course_id", "module_id"):
+        done[course_id].add(module_id)
+    records = {record.course_id: record for record in CreditRecord.objects.filter(user=user, course_id__in=course_ids)}
+
+    result = []
+    for course in courses:
+        course_modules = modules[course.pk]
+        requirements = completion.CourseRequirements.build(
+            [module.pk for module in course_modules], (), course.delivery_method
+        )
+        state = completion.LearnerState.build(done[course.pk], ())
+        enrolment = enrolments.get(course.pk)
+        result.append(
+            CourseProgress(
+                course=course,
+                enrolment=enrolment,
+                modules=course_modules,
+                completed_module_ids=done[course.pk],
+                decision=completion.decide(requirements, state),
+                record=records.get(course.pk),
+                continue_module=_continue_module(enrolment, course_modules, done[course.pk]),
+            )
+        )
+    return result
+
+
+def _continue_module(enrolment: Enrolment | None, modules: list[ModulePage], done: set[int]) -> ModulePage | None:
+    """Where the learner left off: the last module they opened, unless finished, then the next unfinished one."""
+    if not modules:
+        return None
+    last_id = enrolment.last_module_id if enrolment else None
+    if last_id is not None and last_id not in done and any(module.pk == last_id for module in modules):
+        return next(module for module in modules if module.pk == last_id)
+    start = next((index for index, module in enumerate(modules) if module.pk == last_id), -1) + 1
+    for module in modules[start:] + modules[:start]:
+        if module.pk not in done:
+            return module
+    return modules[0]
+
+
+def dashboard(user) -> dict:
+    enrolments = list(
+        Enrolment.objects.filter(user=user, left_at__isnull=True)
+        .select_related("course")
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    courses = [enrolment.course for enrolment in enrolments]
+    progress = progress_for(user, courses, {enrolment.course_id: enrolment for enrolment in enrolments})
+    records = list(CreditRecord.objects.filter(user=user))
+    outside = list(OutsideCredit.objects.filter(user=user).only("hours"))
+    return {
+        "in_progress": [item for item in progress if not item.is_complete],
+        "completed": [item for item in progress if item.is_complete],
+        "hours_earned": sum((record.ce_hours for record in records), Decimal("0")),
+        "outside_hours": sum((entry.hours for entry in outside), Decimal("0")),
+        "record_count": len(records),
+    }
+
+
+def course_progress(user, course: CoursePage) -> CourseProgress | None:
+    """The learner's progress in a course they are (or were) enrolled in."""
+    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    if enrolment is None:
+        return None
+    return progress_for(user, [course], {course.pk: enrolment})[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Transcript and renewal tracker
+# ---------------------------------------------------------------------------------------------
+
+
+def transcript(user) -> dict:
+    records = list(CreditRecord.objects.filter(user=user).order_by("-completed_on", "-pk"))
+    outside = list(OutsideCredit.objects.filter(user=user).prefetch_related("categories"))
+    return {"records": records, "outside": outside}
+
+
+def credit_items(user) -> list[rules.CreditItem]:
+    """All of a learner's credit as plain data for the rule engine."""
+    items = [
+        rules.CreditItem(
+            key=f"record:{record.pk}",
+            title=record.course_title,
+            completed_on=record.completed_on,
+            hours=record.ce_hours,
+            delivery_method=record.delivery_method,
+            category_hours=record.category_hours,
+        )
+        for record in CreditRecord.objects.filter(user=user)
+    ]
+    for entry in OutsideCredit.objects.filter(user=user).prefetch_related("categories"):
+        items.append(
+            rules.CreditItem(
+                key=f"outside:{entry.pk}",
+                title=entry.title,
+                completed_on=entry.completed_on,
+                hours=entry.hours,
+                delivery_method=entry.delivery_method,
+                category_hours={category.slug: None for category in entry.categories.all()},
+            )
+        )
+    return items
+
+
+def requirement_for(profile: RequirementProfile) -> rules.Requirement:
+    """A requirement profile (with rules and their categories prefetched) as plain data."""
+    return rules.Requirement(
+        hours_required=profile.hours_required,
+        rules=tuple(
+            rules.Rule(
+                label=rule.label,
+                kind=rule.kind,
+                hours=rule.hours,
+                categories=frozenset(category.slug for category in rule.categories.all()),
+                delivery_methods=DELIVERY_SCOPE_METHODS[rule.delivery],
+            )
+            for rule in profile.rules.all()
+        ),
+    )
+
+
+def course_offers(user) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
+    """Catalogue courses the learner could still take, as rule-engine items keyed "course:<id>"."""
+    taken = CreditRecord.objects.filter(user=user).values("course_id")
+    courses = (
+        CoursePage.objects.live()
+        .filter(enrolment_open=True)
+        .exclude(pk__in=taken)
+        .prefetch_related(Prefetch("ce_category_links", queryset=CourseCECategory.objects.select_related("category")))
+        .order_by("title")
+    )
+    offers, pages = [], {}
+    today = timezone.localdate()
+    for course in courses:
+        key = f"course:{course.pk}"
+        pages[key] = course
+        offers.append(
+            rules.CreditItem(
+                key=key,
+                title=course.title,
+                completed_on=today,
+                hours=course.ce_hours,
+                delivery_method=course.delivery_method,
+                category_hours={link.category.slug: link.hours for link in course.ce_category_links.all()},
+            )
+        )
+    return offers, pages
+
+
+@dataclass
+class LicenceProgress:
+    licence: Licence
+    evaluation: rules.Evaluation
+    suggestions: list[tuple[CoursePage, rules.Suggestion]] = field(default_factory=list)
+    item_titles: dict[str, str] = field(default_factory=dict)
+
+
+def renewal_overview(user, *, today: date | None = None) -> list[LicenceProgress]:
+    """Each licence's cycle counted against its requirement, with courses that would fill the gap."""
+    today = today or timezone.localdate()
+    licences = list(
+        Licence.objects.filter(user=user)
+        .select_related("requirement_profile")
+        .prefetch_related(
+            Prefetch(
+                "requirement_profile__rules",
+                queryset=RequirementRule.objects.order_by("sort_order").prefetch_related("categories"),
+            )
+        )
+    )
+    if not licences:
+        return []
+    items = credit_items(user)
+    offers, pages = course_offers(user)
+    overview = []
+    for licence in licences:
+        requirement = requirement_for(licence.requirement_profile)
+        window = {"cycle_start": licence.cycle_start, "cycle_end": licence.cycle_end, "today": today}
+        evaluation = rules.evaluate(requirement, items, **window)
+        suggestions = rules.suggest(requirement, items, offers, **window)
+        overview.append(
+            LicenceProgress(
+                licence=licence,
+                evaluation=evaluation,
+                suggestions=[(pages[suggestion.offer.key], suggestion) for suggestion in suggestions],
+            )
+        )
+    return overview
+
+
+def roster(course: CoursePage, start: date, end: date) -> list[dict]:
+    """Completions of a course in a date range, one row per licence (boards file by licence number)."""
+    rows = []
+    records = CreditRecord.objects.filter(course=course, completed_on__gte=start, completed_on__lte=end).order_by(
+        "completed_on", "learner_name", "pk"
+    )
+    for record in records:
+        base = {
+            "name": record.learner_name,
+            "course_number": record.course_number,
+            "completion_date": record.completed_on.isoformat(),
+            "hours": f"{record.ce_hours.normalize():f}",
+        }
+        licences = record.licences or [{"number": "", "state": ""}]
+        for licence in licences:
+            rows.append(
+                {**base, "licence_number": licence.get("number", ""), "licence_state": licence.get("state", "")}
+            )
+    return rows
+
+
+def roster_courses(user):
+    """Courses whose roster the user may export: administrators see all, instructors their own."""
+    courses = CoursePage.objects.all().order_by("title")
+    if is_credit_admin(user):
+        return courses
+    return courses.filter(instructors__user=user).distinct()

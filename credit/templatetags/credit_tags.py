@@ -1,0 +1,73 @@
+"""Template tags the course and module templates use to show enrolment and progress."""
+
+from decimal import Decimal
+
+from django import template
+
+from courses.models import CoursePage, ModulePage
+
+from ..completion import minutes_short
+from ..models import ModuleProgress
+from ..selectors import course_progress
+
+register = template.Library()
+
+
+@register.inclusion_tag("credit/includes/course_actions.html", takes_context=True)
+def course_actions(context, course: CoursePage) -> dict:
+    """Enrol, continue or see progress, under the course's title."""
+    request = context["request"]
+    user = request.user
+    progress = course_progress(user, course) if user.is_authenticated else None
+    enrolled = progress is not None and progress.enrolment is not None and progress.enrolment.is_active
+    return {
+        "request": request,
+        "course": course,
+        "progress": progress,
+        "enrolled": enrolled,
+        "modules": context.get("modules") or course.modules,
+    }
+
+
+@register.inclusion_tag("credit/includes/module_progress.html", takes_context=True)
+def module_progress(context, module: ModulePage, course: CoursePage | None) -> dict:
+    """The mark-complete form at the foot of a module, with time spent when the course sets a minimum."""
+    request = context["request"]
+    user = request.user
+    result = {"request": request, "module": module, "course": course, "enrolled": False}
+    if course is None or not user.is_authenticated:
+        return result
+    progress = course_progress(user, course)
+    if progress is None or progress.enrolment is None or not progress.enrolment.is_active:
+        return result
+    row = ModuleProgress.objects.filter(user=user, module=module).first()
+    seconds = row.seconds_spent if row else 0
+    result.update(
+        {
+            "enrolled": True,
+            "course_progress": progress,
+            "module_done": module.pk in progress.completed_module_ids,
+            "minimum_minutes": course.minimum_module_minutes,
+            "minutes_spent": seconds // 60,
+            "minutes_short": minutes_short(seconds, course.minimum_module_minutes),
+        }
+    )
+    return result
+
+
+@register.filter
+def ces(value) -> str:
+    """Hours as boards want them written: "1.5 CEs" (never "CEUs")."""
+    if value in (None, ""):
+        return ""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = f"{number.normalize():f}"
+    return f"{text} CE" if number == 1 else f"{text} CEs"
+
+
+@register.filter
+def hours(value) -> str:
+    if value in (None, ""):
+        return ""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return f"{number.normalize():f}"

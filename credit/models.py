@@ -313,9 +313,9 @@ class CreditRecord(models.Model):
     def course_type(self) -> str:
         """The course type boards ask for: Live, Webinar or Home Study."""
         return {
-            DeliveryMethod.LIVE_ON_SITE: "Live",
-            DeliveryMethod.LIVE_WEBINAR: "Live Webinar",
-            DeliveryMethod.ON_DEMAND: "Home Study",
+            DeliveryMethod.LIVE_ON_SITE: "Live, in person",
+            DeliveryMethod.LIVE_WEBINAR: "Live webinar",
+            DeliveryMethod.ON_DEMAND: "Home Study (on demand)",
         }.get(self.delivery_method, self.get_delivery_method_display())
 
     @property

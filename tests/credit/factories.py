@@ -65,7 +65,9 @@ def approving_body(name="National Certification Board for Therapeutic Massage & 
     return ApprovingBody.objects.create(name=name, short_name="NCBTMB", provider_number=number)
 
 
-def outside_credit(user, *, hours="3", categories=("ethics",), on=None, delivery="live_webinar", title="Ethics Refresher"):
+def outside_credit(
+    user, *, hours="3", categories=("ethics",), on=None, delivery="live_webinar", title="Ethics Refresher"
+):
     from courses.models import CECategory
 
     entry = OutsideCredit.objects.create(

@@ -29,7 +29,9 @@ def _clear_rate_limits():
 def record(catalogue):
     credit_factories.provider()
     credit_factories.approving_body()
-    course, modules = credit_factories.live_course(title="Swedish Technique Foundations", ce_hours="6", course_number="TS-101")
+    course, modules = credit_factories.live_course(
+        title="Swedish Technique Foundations", ce_hours="6", course_number="TS-101"
+    )
     learner = credit_factories.learner("sam")
     credit_factories.licence(learner, number="MA12345")
     return credit_factories.complete_course(learner, course, modules)

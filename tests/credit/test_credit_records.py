@@ -117,7 +117,9 @@ def test_database_refuses_a_second_record_for_the_same_course(completed):
 
     learner, course, modules = completed
     record = credit_factories.complete_course(learner, course, modules)
-    snapshot = {field: getattr(record, field) for field in ("learner_name", "course_title", "course_number", "ce_hours")}
+    snapshot = {
+        field: getattr(record, field) for field in ("learner_name", "course_title", "course_number", "ce_hours")
+    }
     with pytest.raises(IntegrityError), transaction.atomic():
         CreditRecord.objects.create(
             user=learner,
@@ -235,7 +237,11 @@ def test_admin_ledger_is_read_only(client, completed, django_user_model):
     inspect = client.get(reverse("credit_records:inspect", args=[record.pk]))
     assert inspect.status_code == 200
     assert record.certificates.get().display_code in inspect.content.decode()
-    for path in (f"/admin/credit_records/edit/{record.pk}/", f"/admin/credit_records/delete/{record.pk}/", "/admin/credit_records/new/"):
+    for path in (
+        f"/admin/credit_records/edit/{record.pk}/",
+        f"/admin/credit_records/delete/{record.pk}/",
+        "/admin/credit_records/new/",
+    ):
         assert client.get(path).status_code == 404
 
 

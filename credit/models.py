@@ -250,6 +250,15 @@ class CreditRecordQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
 
+    def with_current_certificate(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "certificates",
+                queryset=Certificate.objects.filter(revoked_at__isnull=True).order_by("-issued_at"),
+                to_attr="valid_certificates",
+            )
+        )
+
 
 class CreditRecord(models.Model):
     """Credit a learner earned: a snapshot of everything a board asks for, taken at completion.
@@ -324,7 +333,11 @@ class CreditRecord(models.Model):
 
     @cached_property
     def current_certificate(self) -> "Certificate | None":
-        return self.certificates.filter(revoked_at__isnull=True).order_by("-issued_at").first()
+        """The certificate in force; listings prefetch it as `valid_certificates` (see with_current_certificate)."""
+        valid = getattr(self, "valid_certificates", None)
+        if valid is None:
+            valid = list(self.certificates.filter(revoked_at__isnull=True).order_by("-issued_at")[:1])
+        return valid[0] if valid else None
 
 
 class Certificate(models.Model):

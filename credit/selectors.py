@@ -137,7 +137,7 @@ def course_progress(user, course: CoursePage) -> CourseProgress | None:
 
 
 def transcript(user) -> dict:
-    records = list(CreditRecord.objects.filter(user=user).order_by("-completed_on", "-pk"))
+    records = list(CreditRecord.objects.filter(user=user).with_current_certificate().order_by("-completed_on", "-pk"))
     outside = list(OutsideCredit.objects.filter(user=user).prefetch_related("categories"))
     return {"records": records, "outside": outside}
 

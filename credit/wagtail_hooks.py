@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -119,6 +119,11 @@ class CreditRecordInspectView(InspectView):
         return context
 
 
+class CreditRecordIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_current_certificate()
+
+
 class CertificateStatusColumn(Column):
     def get_value(self, instance):
         certificate = instance.current_certificate
@@ -134,6 +139,7 @@ class CreditRecordViewSet(ReadOnlyViewSet):
     menu_order = 250
     add_to_admin_menu = True
     inspect_view_class = CreditRecordInspectView
+    index_view_class = CreditRecordIndexView
     search_fields = ["learner_name", "course_title", "course_number"]
     list_filter = ["delivery_method", "completed_on"]
     list_display = [

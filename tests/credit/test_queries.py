@@ -1,0 +1,78 @@
+"""Query budgets for learner pages: the same number of queries for 2 items as for 10."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from credit import services
+from tests.credit import factories as credit_factories
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def add_courses(learner, count: int, *, complete_every: int = 2):
+    for n in range(count):
+        course, modules = credit_factories.live_course(title=f"Course {n} {learner.username}", modules=2)
+        services.enrol(learner, course)
+        services.mark_module_complete(learner, modules[0], course)
+        if n % complete_every == 0:
+            services.mark_module_complete(learner, modules[1], course)
+
+
+def add_outside(learner, count: int):
+    for n in range(count):
+        credit_factories.outside_credit(learner, title=f"Outside {n}", categories=("ethics", "self-care"))
+
+
+@pytest.fixture
+def two_learners(catalogue):
+    few, many = credit_factories.learner("few"), credit_factories.learner("many", legal_name="Many Courses")
+    for learner in (few, many):
+        credit_factories.licence(learner)
+        credit_factories.licence(learner, "ncbtmb-board-certification")
+    add_courses(few, 2)
+    add_outside(few, 2)
+    add_courses(many, 10)
+    add_outside(many, 10)
+    return few, many
+
+
+@pytest.mark.parametrize("name", ["credit:dashboard", "credit:transcript", "credit:renewal"])
+def test_learner_pages_do_not_grow_with_courses(client, two_learners, name):
+    few, many = two_learners
+    client.force_login(few)
+    small = count_queries(client, reverse(name))
+    client.force_login(many)
+    assert count_queries(client, reverse(name)) == small
+
+
+def test_course_and_module_pages_cost_the_same_for_small_and_large_courses(client, catalogue):
+    learner = credit_factories.learner("sam")
+    small, small_modules = credit_factories.live_course(title="Small", modules=2)
+    large, large_modules = credit_factories.live_course(title="Large", modules=10)
+    for course, modules in ((small, small_modules), (large, large_modules)):
+        services.enrol(learner, course)
+        services.mark_module_complete(learner, modules[0], course)
+    client.force_login(learner)
+    assert count_queries(client, small.url) == count_queries(client, large.url)
+    assert count_queries(client, small_modules[1].url) == count_queries(client, large_modules[5].url)
+
+
+def test_admin_ledger_listing_does_not_grow_with_records(client, catalogue, django_user_model):
+    few, many = credit_factories.learner("few"), credit_factories.learner("many", legal_name="Many")
+    add_courses(few, 2, complete_every=1)
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "pw-12345-abc"))
+    small = count_queries(client, reverse("credit_records:index"))
+    add_courses(many, 8, complete_every=1)
+    assert count_queries(client, reverse("credit_records:index")) == small

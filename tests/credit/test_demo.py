@@ -1,0 +1,81 @@
+"""The credit demo: sam gets licences, progress and outside CE; running it twice changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.models import Licence
+from credit.demo import florida_cycle
+from credit.models import ApprovingBody, Enrolment, ModuleProgress, OutsideCredit, ProviderSettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_catalogue(catalogue):
+    swedish = factories.course(title="Swedish Technique Foundations", delivery_method="live_on_site", ce_hours="6")
+    for name in ("Effleurage", "Petrissage", "Tapotement"):
+        factories.module(swedish, title=name)
+    safety = factories.course(title="Contraindications and Client Safety", ce_hours="1")
+    factories.module(safety, title="Absolute and relative contraindications")
+    return swedish, safety
+
+
+def snapshot():
+    return (
+        Licence.objects.count(),
+        OutsideCredit.objects.count(),
+        Enrolment.objects.count(),
+        ModuleProgress.objects.count(),
+        ModuleProgress.objects.filter(completed_at__isnull=False).count(),
+        ApprovingBody.objects.count(),
+    )
+
+
+def test_demo_gives_sam_something_to_track_and_is_idempotent(client, demo_catalogue):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    first = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == first
+    assert first == (2, 3, 2, 4, 3, 1)
+    assert "Credit demo ready" in out.getvalue()
+    assert ProviderSettings.load().organisation_name == "Touchstone Continuing Education"
+
+    from django.contrib.auth import get_user_model
+
+    sam = get_user_model().objects.get(username="sam")
+    assert sam.learner_profile.legal_name == "Samira Haddad"
+    client.force_login(sam)
+    dashboard = client.get(reverse("credit:dashboard")).content.decode()
+    assert "Continue: Tapotement" in dashboard
+    renewal = client.get(reverse("credit:renewal")).content.decode()
+    assert "Florida massage therapist licence" in renewal and "NCBTMB Board Certification" in renewal
+    entry = OutsideCredit.objects.get(title="Ethics and Boundaries in Bodywork")
+    response = client.get(reverse("credit:outside_certificate", args=[entry.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_demo_without_the_catalogue_still_runs(db):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "no enrolments" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("today", "cycle"),
+    [
+        ("2026-11-23", ("2025-09-01", "2027-08-31")),
+        ("2027-08-31", ("2025-09-01", "2027-08-31")),
+        ("2027-09-01", ("2027-09-01", "2029-08-31")),
+        ("2026-01-05", ("2025-09-01", "2027-08-31")),
+    ],
+)
+def test_florida_cycle_contains_today(today, cycle):
+    from datetime import date
+
+    start, end = florida_cycle(date.fromisoformat(today))
+    assert (start.isoformat(), end.isoformat()) == cycle

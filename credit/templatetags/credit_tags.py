@@ -18,6 +18,8 @@ def course_actions(context, course: CoursePage) -> dict:
     """Enrol, continue or see progress, under the course's title."""
     request = context["request"]
     user = request.user
+    if course.pk is None:  # a preview of a course not saved yet: nothing to enrol in
+        return {"request": request, "course": course, "preview": True, "modules": context.get("modules") or []}
     progress = course_progress(user, course) if user.is_authenticated else None
     enrolled = progress is not None and progress.enrolment is not None and progress.enrolment.is_active
     return {
@@ -35,7 +37,7 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     request = context["request"]
     user = request.user
     result = {"request": request, "module": module, "course": course, "enrolled": False}
-    if course is None or not user.is_authenticated:
+    if course is None or course.pk is None or module.pk is None or not user.is_authenticated:
         return result
     progress = course_progress(user, course)
     if progress is None or progress.enrolment is None or not progress.enrolment.is_active:

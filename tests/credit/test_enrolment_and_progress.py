@@ -220,3 +220,21 @@ def test_completion_happens_when_rejoining_with_everything_done(learner, course_
     services.enrol(learner, course)
     _, record = services.mark_module_complete(learner, modules[-1], course)
     assert record is not None
+
+
+def test_previews_of_unsaved_pages_render_without_progress(rf, learner, course_and_modules):
+    from django.template import Context, Template
+
+    from courses.models import CoursePage, ModulePage
+
+    course, _ = course_and_modules
+    request = rf.get("/")
+    request.user = learner
+    html = Template("{% load credit_tags %}{% course_actions course %}").render(
+        Context({"request": request, "course": CoursePage(title="Draft", ce_hours=1)})
+    )
+    assert "once the course is published" in html
+    html = Template("{% load credit_tags %}{% module_progress module course %}").render(
+        Context({"request": request, "module": ModulePage(title="Draft"), "course": course})
+    )
+    assert "Learners mark the module complete here" in html

@@ -42,7 +42,15 @@ def draw(spec: ArtworkSpec, size: tuple[int, int] = SIZE) -> bytes:
         r = radius * height
         cx, cy = x * width, y * height
         ImageDraw.Draw(glow).ellipse((cx - r, cy - r, cx + r, cy + r), fill=(*_rgb(colour), 170))
-        canvas = Image.alpha_composite(canvas, glow.filter(ImageFilter.GaussianBlur(radius=r / 3)))
+        reach = r + r  # the disc plus three blur radii around it
+        box = (
+            max(int(cx - reach), 0),
+            max(int(cy - reach), 0),
+            min(int(cx + reach), width),
+            min(int(cy + reach), height),
+        )
+        glow.paste(glow.crop(box).filter(ImageFilter.GaussianBlur(radius=r / 3)), box[:2])
+        canvas = Image.alpha_composite(canvas, glow)
 
     step = 8
     for colour, level, amplitude, wavelength, phase in spec.waves:
@@ -58,7 +66,11 @@ def draw(spec: ArtworkSpec, size: tuple[int, int] = SIZE) -> bytes:
             for x in range(0, width + step, step)
         ]
         ImageDraw.Draw(layer).polygon([*points, (width, height), (0, height)], fill=(*_rgb(colour), 215))
-        canvas = Image.alpha_composite(canvas, layer.filter(ImageFilter.GaussianBlur(radius=4)))
+        # Only the band around the wave's edge changes when blurred: blur that strip, not the whole canvas.
+        ys = [y for _, y in points]
+        band = (0, max(int(min(ys)) - 16, 0), width, min(int(max(ys)) + 16, height))
+        layer.paste(layer.crop(band).filter(ImageFilter.GaussianBlur(radius=4)), band[:2])
+        canvas = Image.alpha_composite(canvas, layer)
 
     buffer = BytesIO()
     canvas.convert("RGB").save(buffer, format="PNG")

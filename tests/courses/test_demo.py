@@ -306,3 +306,15 @@ def test_missing_image_file_is_redrawn_in_place(demo):
     assert reloaded.pk == image.pk
     assert reloaded.file.storage.exists(reloaded.file.name)
     assert get_image_model().objects.count() == len(COURSES)
+
+
+def test_publishing_a_course_syncs_its_team_through_the_signal(demo):
+    maya = get_user_model().objects.get(username="maya")
+    swedish = demo["swedish-technique-foundations"]
+    swedish.team_group.user_set.clear()
+    assert not swedish.permissions_for_user(maya).can_edit()
+
+    swedish.save_revision().publish()
+
+    maya = get_user_model().objects.get(pk=maya.pk)  # Wagtail caches permissions on the user object
+    assert swedish.permissions_for_user(maya).can_edit()

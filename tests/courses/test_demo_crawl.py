@@ -92,3 +92,14 @@ def test_pages_teach_consent_and_the_right_to_stop(crawled):
     assert "right to stop" in text
     assert soup.select(".dialogue"), "consent is modelled in a client dialogue"
     assert "Client dialogue · Consent" in text
+
+
+@pytest.mark.parametrize(
+    ("query", "module_slug"),
+    [("thrombosis", "circulatory-and-cardiovascular-conditions"), ("pincement", "tapotement")],
+)
+def test_site_search_finds_demo_modules(demo_catalogue, client, query, module_slug):
+    module = ModulePage.objects.get(slug=module_slug)
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert module.url in _internal_links("http://testserver/search/", response.content.decode())

@@ -61,3 +61,9 @@ def format_minutes(minutes: int) -> str:
         return f"{minutes} min"
     hours, rest = divmod(minutes, 60)
     return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
+
+
+def format_ce_hours(hours: Decimal) -> str:
+    """'1 CE', '0.5 CEs', '6 CEs': NCBTMB's unit is the CE, never the CEU."""
+    number = f"{hours.normalize():f}"
+    return f"{number} CE" if hours == 1 else f"{number} CEs"

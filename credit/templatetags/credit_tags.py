@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 
 from courses.models import CoursePage, ModulePage
+from courses.templatetags.ce_tags import ces
 
 from ..completion import minutes_short
 from ..models import ModuleProgress
@@ -57,14 +58,8 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     return result
 
 
-@register.filter
-def ces(value) -> str:
-    """Hours as boards want them written: "1.5 CEs" (never "CEUs")."""
-    if value in (None, ""):
-        return ""
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
-    text = f"{number.normalize():f}"
-    return f"{text} CE" if number == 1 else f"{text} CEs"
+# One way of writing CE hours site-wide ("2.5 CEs", never "CEUs"): the courses app's filter.
+register.filter("ces", ces)
 
 
 @register.filter

@@ -71,3 +71,11 @@ def test_reading_time_never_undercounts(words, video):
     minutes = reading.reading_minutes(words, video)
     assert minutes * reading.WORDS_PER_MINUTE >= words + video * reading.WORDS_PER_MINUTE
     assert minutes - video < words / reading.WORDS_PER_MINUTE + 1
+
+
+@pytest.mark.parametrize(
+    ("hours", "text"),
+    [("1", "1 CE"), ("1.0", "1 CE"), ("0.5", "0.5 CEs"), ("6", "6 CEs"), ("2.5", "2.5 CEs"), ("10", "10 CEs")],
+)
+def test_format_ce_hours(hours, text):
+    assert reading.format_ce_hours(Decimal(hours)) == text

@@ -121,3 +121,15 @@ def test_outside_ce_upload_refuses_the_wrong_file(page, live_server, tmp_path, a
     page.get_by_label("Certificate (PDF or image)").set_input_files(str(bogus))
     page.get_by_role("button", name="Save to transcript").click()
     assert "a PDF or an image we can read" in page.locator("main").inner_text()
+
+
+def test_learner_pages_fit_a_phone_screen(phone_page, live_server, axe_check):
+    learner = credit_factories.learner("sam", password="sam-password-123")
+    credit_factories.licence(learner)
+    credit_factories.outside_credit(learner)
+    login(phone_page, live_server, "sam", "sam-password-123")
+    for path in ("/learning/", "/learning/renewal/", "/learning/transcript/", "/learning/verify/", "/accounts/profile/"):
+        phone_page.goto(live_server.url + path)
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} scrolls sideways on a phone ({width}px)"
+    axe_check(phone_page)

@@ -58,6 +58,19 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     return result
 
 
+@register.simple_tag(takes_context=True)
+def completed_module_ids(context, course: CoursePage | None) -> set[int]:
+    """Modules of the course the signed-in learner has marked complete (empty for anyone else)."""
+    user = context["request"].user
+    if course is None or course.pk is None or not user.is_authenticated:
+        return set()
+    return set(
+        ModuleProgress.objects.filter(user=user, course=course, completed_at__isnull=False).values_list(
+            "module_id", flat=True
+        )
+    )
+
+
 # One way of writing CE hours site-wide ("2.5 CEs", never "CEUs"): the courses app's filter.
 register.filter("ces", ces)
 

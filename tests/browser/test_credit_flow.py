@@ -128,7 +128,13 @@ def test_learner_pages_fit_a_phone_screen(phone_page, live_server, axe_check):
     credit_factories.licence(learner)
     credit_factories.outside_credit(learner)
     login(phone_page, live_server, "sam", "sam-password-123")
-    for path in ("/learning/", "/learning/renewal/", "/learning/transcript/", "/learning/verify/", "/accounts/profile/"):
+    for path in (
+        "/learning/",
+        "/learning/renewal/",
+        "/learning/transcript/",
+        "/learning/verify/",
+        "/accounts/profile/",
+    ):
         phone_page.goto(live_server.url + path)
         width = phone_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} scrolls sideways on a phone ({width}px)"

@@ -238,3 +238,12 @@ def test_previews_of_unsaved_pages_render_without_progress(rf, learner, course_a
         Context({"request": request, "module": ModulePage(title="Draft"), "course": course})
     )
     assert "Learners mark the module complete here" in html
+
+
+def test_completed_modules_are_marked_in_the_course_and_module_navigation(client, learner, course_and_modules):
+    course, modules = course_and_modules
+    services.enrol(learner, course)
+    services.mark_module_complete(learner, modules[0], course)
+    client.force_login(learner)
+    assert client.get(course.url).content.decode().count('badge--success">Completed') == 1
+    assert client.get(modules[1].url).content.decode().count("(completed)") == 1

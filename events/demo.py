@@ -4,6 +4,7 @@ Dates are counted from today, so the demo always has upcoming and past events. R
 updates the same pages, sessions (keeping their calendar IDs) and accounts instead of adding more.
 """
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -647,12 +648,26 @@ def _sync_children(manager, model, rows: list[dict]) -> None:
     manager.set(kept)
 
 
+def _comparable(value):
+    """Serialised page data, with StreamField JSON parsed: its key order differs between databases."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return [_comparable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _comparable(item) for key, item in value.items()}
+    return value
+
+
 def _publish_if_changed(page, parent, is_new: bool, before) -> bool:
     if is_new:
         parent.add_child(instance=page)
         page.save_revision().publish()
         return True
-    if page.serializable_data() != before or not page.live or page.has_unpublished_changes:
+    if _comparable(page.serializable_data()) != before or not page.live or page.has_unpublished_changes:
         page.save_revision().publish()
         return True
     return False
@@ -662,7 +677,7 @@ def _load_provider(index, spec: DemoProvider) -> ProviderPage:
     page = ProviderPage.objects.child_of(index).filter(slug=spec.slug).first()
     is_new = page is None
     page = page or ProviderPage(slug=spec.slug)
-    before = None if is_new else page.serializable_data()
+    before = None if is_new else _comparable(page.serializable_data())
     today = timezone.localdate()
     for name in (
         "title",
@@ -699,7 +714,7 @@ def _load_event(provider: ProviderPage, spec: DemoEvent, categories: dict, cours
     page = EventPage.objects.child_of(provider).filter(slug=spec.slug).first()
     is_new = page is None
     page = page or EventPage(slug=spec.slug)
-    before = None if is_new else page.serializable_data()
+    before = None if is_new else _comparable(page.serializable_data())
     today = timezone.localdate()
     values = {
         "title": spec.title,

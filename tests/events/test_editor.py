@@ -128,3 +128,21 @@ def test_unknown_time_zone_is_refused(admin_client, workshop):
 def test_a_new_event_starts_in_its_providers_time_zone(admin_client, cascade):
     html = admin_client.get(f"/admin/pages/add/events/eventpage/{cascade.pk}/").content.decode()
     assert '<option value="America/Los_Angeles" selected>' in html
+
+
+def test_previews_render_for_new_and_existing_events(admin_client, workshop, gulf):
+    data = edit_form_data(admin_client, workshop, title="Trigger points, revised")
+    assert admin_client.post(f"/admin/pages/{workshop.pk}/edit/preview/", data).json()["is_valid"]
+    preview = admin_client.get(f"/admin/pages/{workshop.pk}/edit/preview/")
+    assert preview.status_code == 200 and b"Trigger points, revised" in preview.content
+
+    for key in list(data):  # the same values as a brand-new event
+        if key.endswith("-id"):
+            data[key] = ""
+        elif key.endswith("INITIAL_FORMS"):
+            data[key] = "0"
+    data["slug"] = "trigger-points-new"
+    create_url = f"/admin/pages/add/events/eventpage/{gulf.pk}/preview/"
+    assert admin_client.post(create_url, data).json()["is_valid"]
+    preview = admin_client.get(create_url)
+    assert preview.status_code == 200 and b"Mon 14 Jan 2030, 9:00 AM" in preview.content

@@ -176,3 +176,12 @@ def test_registration_deadline_and_times_use_the_event_date(client, gulf):
     today = timezone.localdate()
     event = ef.event(gulf, registration_deadline=today + timedelta(days=5))
     assert f"{today + timedelta(days=5):%a} {(today + timedelta(days=5)).day}" in client.get(event.url).content.decode()
+
+
+def test_moving_an_event_to_another_provider_moves_its_listing(client, gulf, cascade):
+    event = ef.event(gulf, title="Travelling workshop")
+    event.move(cascade, pos="last-child")
+    event.refresh_from_db()
+    assert event.provider_id == cascade.pk
+    response = client.get(f"/events/?provider={cascade.slug}")
+    assert [listed.title for listed in response.context["events"]] == ["Travelling workshop"]

@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from . import schedule
+from courses import reading
+
 from .choices import EventStatus
 from .models import EventPage, EventSession
 
@@ -113,7 +114,7 @@ def describe(event: EventPage, url: str | None) -> str:
     instructors = ", ".join(str(instructor) for instructor in event.instructors.all())
     if instructors:
         lines.append(f"Instructor: {instructors}")
-    lines.append(f"CE hours: {schedule.format_hours(event.ce_hours)} CEs ({event.get_delivery_method_display()})")
+    lines.append(f"CE hours: {reading.format_ce_hours(event.ce_hours)} ({event.get_delivery_method_display()})")
     lines.append(f"Cost: {event.cost_display}")
     if event.is_webinar or event.is_on_demand:
         lines.append(f"Joining: {event.joining_details}")

@@ -539,10 +539,6 @@ class EventPage(Page):
         return f"{schedule.format_money(self.certificate_fee, self.currency)} extra"
 
     @property
-    def ce_hours_display(self) -> str:
-        return schedule.format_hours(self.ce_hours)
-
-    @property
     def zone_label(self) -> str:
         """The zone as learners know it now and where: "EST (America/New_York)"."""
         first = self.local_first_start

@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import schedule, selectors
+from .. import selectors
 from ..models import EventIndexPage
 
 register = template.Library()
@@ -20,8 +20,3 @@ def home_events(context) -> dict:
 @register.inclusion_tag("events/includes/course_events.html", takes_context=True)
 def course_events(context, course) -> dict:
     return {"request": context.get("request"), "events": selectors.related_events(course), "index": _index()}
-
-
-@register.filter
-def ce_hours(value) -> str:
-    return schedule.format_hours(value)

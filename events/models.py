@@ -42,6 +42,8 @@ from .editor_forms import EventPageForm
 from .fields import ZonedDateTimeField
 
 DEFAULT_TIME_ZONE = "America/New_York"
+# Addresses the listing answers itself (the archive is /events/past/), so no provider may use them.
+RESERVED_PROVIDER_SLUGS = frozenset({"past"})
 
 
 def validate_time_zone(value: str) -> None:
@@ -140,6 +142,11 @@ class ProviderPage(Page):
 
     class Meta:
         verbose_name = "training provider"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_PROVIDER_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is taken by the events listing; choose another slug."})
 
     def route(self, request, path_components):
         # A provider's events are only public once the provider's own profile is.

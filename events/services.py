@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from . import schedule
-from .models import DEFAULT_TIME_ZONE, EventIndexPage, EventPage, ProviderPage
+from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage
 
 PROVIDERS_GROUP = "Providers"
 
@@ -143,6 +143,8 @@ def onboard_provider(
     slug = slugify(name)
     if not slug:
         raise OnboardingError(f"{name!r} cannot be turned into a web address: use letters or numbers.")
+    if slug in RESERVED_PROVIDER_SLUGS:
+        raise OnboardingError(f"{name!r} would clash with the events listing's own addresses: choose another name.")
     if ProviderPage.objects.filter(title__iexact=name).exists() or ProviderPage.objects.filter(slug=slug).exists():
         raise OnboardingError(f"A provider called {name!r} is already on the site.")
 

@@ -72,6 +72,7 @@ def test_onboarding_creates_the_events_page_when_missing(home):
             "'Mars/Base' is not a time zone",
         ),
         ({"username": "other", "email": "other@x.example", "name": "!!!"}, "cannot be turned into a web address"),
+        ({"username": "other", "email": "other@x.example", "name": "Past"}, "clash with the events listing"),
     ],
 )
 def test_duplicates_and_bad_values_are_refused(events_index, options, message):

@@ -185,3 +185,10 @@ def test_moving_an_event_to_another_provider_moves_its_listing(client, gulf, cas
     assert event.provider_id == cascade.pk
     response = client.get(f"/events/?provider={cascade.slug}")
     assert [listed.title for listed in response.context["events"]] == ["Travelling workshop"]
+
+
+def test_a_provider_cannot_take_the_archives_address(events_index):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="taken by the events listing"):
+        ef.provider("Past")

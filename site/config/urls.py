@@ -18,7 +18,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("learning/", include("credit.urls")),
-    path("events-feed/", include("events.urls")),
+    path("calendar/", include("events.urls")),
 ]
 
 if settings.DEBUG:

@@ -762,8 +762,10 @@ class QuizPage(Page):
 
     @property
     def question_count(self) -> int:
-        fixed = sum(1 for link in self.question_links.all() if link.question.status == QuestionStatus.ACTIVE)
-        return fixed + sum(draw.count for draw in self.random_draws.all())
+        """How many questions an attempt will have: the active fixed questions plus every random draw."""
+        fixed = self.question_links.filter(question__status=QuestionStatus.ACTIVE).count()
+        drawn = self.random_draws.aggregate(total=models.Sum("count"))["total"] or 0
+        return fixed + drawn
 
 
 class QuizQuestion(Orderable):

@@ -77,9 +77,6 @@ class AllQuestionsIndexView(IndexView):
         return None
 
     def get_copy_url(self, instance):
-        viewset = _viewset_for(instance)
-        if viewset and viewset.model is not Question and self._type_permission(instance, "add"):
-            return reverse(viewset.get_url_name("copy"), args=[instance.pk])
         return None
 
     def get_inspect_url(self, instance):

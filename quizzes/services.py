@@ -115,13 +115,13 @@ PREFETCH = {
 
 def choose_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
     """The questions of a new attempt: the fixed list in order, then each random draw, shuffled if asked."""
-    fixed_ids = list(quiz.question_links.order_by("sort_order").values_list("question_id", flat=True))
+    fixed_ids = list(quiz.question_links.order_by("sort_order", "pk").values_list("question_id", flat=True))
     chosen_ids = list(
         Question.objects.filter(pk__in=fixed_ids, status=QuestionStatus.ACTIVE).values_list("pk", flat=True)
     )
     chosen_ids.sort(key=fixed_ids.index)
     taken = set(chosen_ids)
-    for draw in quiz.random_draws.order_by("sort_order"):
+    for draw in quiz.random_draws.order_by("sort_order", "pk"):
         pool = list(
             Question.objects.filter(category_id=draw.category_id, status=QuestionStatus.ACTIVE)
             .exclude(pk__in=taken)

@@ -29,6 +29,13 @@ from quizzes.models import (
 _sequence = count(1)
 
 
+def ordered(children: list) -> list:
+    """Give inline children their position, as the admin's inline panels do."""
+    for position, child in enumerate(children):
+        child.sort_order = position
+    return children
+
+
 def _common(fields: dict) -> dict:
     n = next(_sequence)
     fields.setdefault("prompt", f"Question {n}: which is right?")
@@ -42,9 +49,12 @@ def category(name: str = "Techniques", course=None) -> QuestionCategory:
 
 def single_choice(options=(("Right", True), ("Wrong", False), ("Also wrong", False)), **fields) -> SingleChoiceQuestion:
     question = SingleChoiceQuestion(**_common(fields))
-    question.options = [
-        SingleChoiceOption(text=text, is_correct=correct, feedback=f"Feedback for {text}.") for text, correct in options
-    ]
+    question.options = ordered(
+        [
+            SingleChoiceOption(text=text, is_correct=correct, feedback=f"Feedback for {text}.")
+            for text, correct in options
+        ]
+    )
     question.save()
     return question
 
@@ -53,10 +63,12 @@ def multiple_response(
     options=(("A", True), ("B", True), ("C", False), ("D", False)), scoring="partial", **fields
 ) -> MultipleResponseQuestion:
     question = MultipleResponseQuestion(scoring=scoring, **_common(fields))
-    question.options = [
-        MultipleResponseOption(text=text, is_correct=correct, feedback=f"Feedback for {text}.")
-        for text, correct in options
-    ]
+    question.options = ordered(
+        [
+            MultipleResponseOption(text=text, is_correct=correct, feedback=f"Feedback for {text}.")
+            for text, correct in options
+        ]
+    )
     question.save()
     return question
 
@@ -74,16 +86,16 @@ def true_false(correct: bool = True, **fields) -> TrueFalseQuestion:
 
 def matching(pairs=(("Effleurage", "Gliding"), ("Petrissage", "Kneading"), ("Tapotement", "Percussion")), **fields):
     question = MatchingQuestion(**_common(fields))
-    question.pairs = [
-        MatchingPair(prompt=prompt, answer=answer, feedback=f"{prompt} is {answer}.") for prompt, answer in pairs
-    ]
+    question.pairs = ordered(
+        [MatchingPair(prompt=prompt, answer=answer, feedback=f"{prompt} is {answer}.") for prompt, answer in pairs]
+    )
     question.save()
     return question
 
 
 def ordering(items=("Intake", "Consent", "Effleurage", "Petrissage", "Aftercare"), scoring="adjacent", **fields):
     question = OrderingQuestion(scoring=scoring, **_common(fields))
-    question.items = [OrderingItem(text=text, feedback=f"{text} comes here.") for text in items]
+    question.items = ordered([OrderingItem(text=text, feedback=f"{text} comes here.") for text in items])
     question.save()
     return question
 
@@ -124,12 +136,14 @@ def case_scenario(steps=None, **fields) -> CaseScenarioQuestion:
     built = []
     for kind, prompt, options in steps:
         step = CaseStep(prompt=prompt, kind=kind)
-        step.options = [
-            CaseOption(text=text, weight=Decimal(weight), is_critical=critical, feedback=f"Because: {text}.")
-            for text, weight, critical in options
-        ]
+        step.options = ordered(
+            [
+                CaseOption(text=text, weight=Decimal(weight), is_critical=critical, feedback=f"Because: {text}.")
+                for text, weight, critical in options
+            ]
+        )
         built.append(step)
-    question.steps = built
+    question.steps = ordered(built)
     question.save()
     return question
 
@@ -138,8 +152,10 @@ def quiz(course, *, questions=(), draws=(), title: str | None = None, publish: b
     n = next(_sequence)
     title = title or f"Quiz {n}"
     page = QuizPage(title=title, slug=f"{slugify(title)}-{n}", live=publish, **fields)
-    page.question_links = [QuizQuestion(question=question) for question in questions]
-    page.random_draws = [QuizRandomDraw(category=draw_category, count=number) for draw_category, number in draws]
+    page.question_links = ordered([QuizQuestion(question=question) for question in questions])
+    page.random_draws = ordered(
+        [QuizRandomDraw(category=draw_category, count=number) for draw_category, number in draws]
+    )
     course.add_child(instance=page)
     revision = page.save_revision()
     if publish:

@@ -28,23 +28,26 @@ def reading_minutes(word_count: int, video_minutes: int = 0) -> int:
     return reading + video_minutes
 
 
-def content_ce_hours(word_count: int, video_minutes: int = 0) -> Decimal:
-    """CE hours the content supports, to two decimal places (not rounded to half hours)."""
+def _exact_ce_hours(word_count: int, video_minutes: int) -> Decimal:
     if word_count < 0 or video_minutes < 0:
         raise ValueError("word count and video minutes cannot be negative")
-    hours = Decimal(word_count) / WORDS_PER_CE_HOUR + Decimal(video_minutes) / VIDEO_MINUTES_PER_CE_HOUR
-    return hours.quantize(Decimal("0.01"))
+    return Decimal(word_count) / WORDS_PER_CE_HOUR + Decimal(video_minutes) / VIDEO_MINUTES_PER_CE_HOUR
+
+
+def content_ce_hours(word_count: int, video_minutes: int = 0) -> Decimal:
+    """CE hours the content supports, to two decimal places for display (not rounded to half hours)."""
+    return _exact_ce_hours(word_count, video_minutes).quantize(Decimal("0.01"))
 
 
 def supported_half_hours(word_count: int, video_minutes: int = 0) -> Decimal:
     """The most CE hours, in half-hour steps, that the content can justify."""
-    hours = content_ce_hours(word_count, video_minutes)
+    hours = _exact_ce_hours(word_count, video_minutes)
     return (hours * 2).to_integral_value(rounding=ROUND_FLOOR) / 2
 
 
 def declared_hours_exceed_content(declared: Decimal, word_count: int, video_minutes: int = 0) -> bool:
     """True when a course claims more CE hours than its words and video can support."""
-    return Decimal(declared) > content_ce_hours(word_count, video_minutes)
+    return Decimal(declared) > _exact_ce_hours(word_count, video_minutes)
 
 
 def is_half_hour_increment(hours: Decimal) -> bool:
@@ -58,3 +61,9 @@ def format_minutes(minutes: int) -> str:
         return f"{minutes} min"
     hours, rest = divmod(minutes, 60)
     return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
+
+
+def format_ce_hours(hours: Decimal) -> str:
+    """'1 CE', '0.5 CEs', '6 CEs': NCBTMB's unit is the CE, never the CEU."""
+    number = f"{hours.normalize():f}"
+    return f"{number} CE" if hours == 1 else f"{number} CEs"

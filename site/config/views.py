@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.template import loader
 
 
-def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
-    return render(request, "error.html", {"status": status, "title": title, "message": message}, status=status)
+def _error(request: HttpRequest, status: int, title: str, message: str, back_url: str = "") -> HttpResponse:
+    context = {"status": status, "title": title, "message": message, "back_url": back_url}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

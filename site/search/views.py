@@ -1,8 +1,10 @@
 """Site search over courses and modules (Wagtail search: PostgreSQL full text on PostgreSQL)."""
 
+import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -13,8 +15,16 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(raw: str) -> str:
+    """Drop control characters (NUL breaks both SQLite and PostgreSQL full text) and squeeze spaces."""
+    printable = "".join(" " if unicodedata.category(char).startswith("C") else char for char in raw)
+    if printable.count('"') % 2:
+        printable = printable.replace('"', " ")  # an unclosed phrase is a syntax error in SQLite's FTS5
+    return " ".join(printable.split())
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    query = clean_query(request.GET.get("q", ""))
     error = None
     if len(query) > MAX_QUERY_LENGTH:
         error = f"Search terms can be at most {MAX_QUERY_LENGTH} characters long."
@@ -30,6 +40,11 @@ def search(request: HttpRequest) -> HttpResponse:
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
+    except DatabaseError:
+        # The full-text engine rejected the query syntax; treat it as finding nothing.
+        error = "That search couldn't be understood. Try plain words, such as “effleurage” or “consent”."
+        paginator = Paginator(Page.objects.none(), RESULTS_PER_PAGE)
+        page = paginator.page(1)
 
     return TemplateResponse(
         request,

@@ -147,6 +147,11 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
         help_text="What the question is worth in a quiz.",
     )
     status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.ACTIVE)
+    reference = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Your own code for this question, for example TS201-DVT-1. Optional; unique when given.",
+    )
     remediation_module = models.ForeignKey(
         "courses.ModulePage",
         null=True,
@@ -169,6 +174,9 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
         ordering = ["-updated_at"]
         verbose_name = "question"
         indexes = [models.Index(fields=["status", "category"], name="question_status_category")]
+        constraints = [
+            models.UniqueConstraint(fields=["reference"], condition=~Q(reference=""), name="unique_question_reference")
+        ]
 
     def __str__(self) -> str:
         return Truncator(" ".join(self.prompt.split())).chars(90)
@@ -266,7 +274,7 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("course"), FieldPanel("category")]),
                 FieldPanel("tags"),
-                FieldRowPanel([FieldPanel("points"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("points"), FieldPanel("status"), FieldPanel("reference")]),
             ],
             heading="In the question bank",
         )

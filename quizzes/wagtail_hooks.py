@@ -146,14 +146,22 @@ class AllQuestionsViewSet(SnippetViewSet):
     menu_name = "all-questions"
     index_view_class = AllQuestionsIndexView
     filterset_class = QuestionFilterSet
-    search_fields = ["prompt", "explanation"]
+    search_fields = ["prompt", "explanation", "reference"]
     search_backend_name = None
     copy_view_enabled = False
     inspect_view_enabled = False
 
     @cached_property
     def list_display(self):
-        return ["__str__", TypeColumn("type", label="Type"), "course", "category", "status", UpdatedAtColumn()]
+        return [
+            "__str__",
+            TypeColumn("type", label="Type"),
+            "reference",
+            "course",
+            "category",
+            "status",
+            UpdatedAtColumn(),
+        ]
 
     @property
     def add_view(self):
@@ -178,7 +186,7 @@ def question_viewset(question_model, icon: str) -> type[SnippetViewSet]:
                 (TypeFilterSet,),
                 {"Meta": type("Meta", (), {"model": question_model, "fields": ["course", "category", "status"]})},
             ),
-            "search_fields": ["prompt", "explanation"],
+            "search_fields": ["prompt", "explanation", "reference"],
             "search_backend_name": None,
             "copy_view_enabled": False,
         },

@@ -29,7 +29,7 @@ def right_answer(item):
         return {"order": item["correct_order"]}
     return {
         "steps": {
-            step["id"]: [o["id"] for o in step["options"] if float(o["weight"]) > 0 and not o["critical"]][:1]
+            step["id"]: [max((o for o in step["options"] if not o["critical"]), key=lambda o: float(o["weight"]))["id"]]
             if step["kind"] == "single"
             else [o["id"] for o in step["options"] if float(o["weight"]) > 0]
             for step in item["steps"]
@@ -38,8 +38,11 @@ def right_answer(item):
 
 
 def critical_answer(item):
-    step = item["steps"][0]
-    return {"steps": {step["id"]: [next(o["id"] for o in step["options"] if o["critical"])]}}
+    """The right answer, except for one step where the critical safety error is chosen."""
+    answer = right_answer(item)
+    step = next(step for step in item["steps"] if any(o["critical"] for o in step["options"]))
+    answer["steps"][step["id"]] = [next(o["id"] for o in step["options"] if o["critical"])]
+    return answer
 
 
 def answer_all(attempt, user, pick=right_answer):

@@ -494,6 +494,11 @@ class CaseScenarioQuestion(Question):
     class Meta:
         verbose_name = "case scenario"
 
+    def __str__(self) -> str:
+        # Case prompts are often alike ("Read the case…"): the client tells them apart in the bank.
+        label = f"{self.client}, {self.client_age}" if self.client_age else self.client
+        return Truncator(f"{label}: {' '.join(self.prompt.split())}").chars(90)
+
     def vignette(self) -> dict[str, Any]:
         return {
             "client": self.client,
@@ -770,10 +775,13 @@ class QuizPage(Page):
 
     @property
     def question_count(self) -> int:
-        """How many questions an attempt will have: the active fixed questions plus every random draw."""
-        fixed = self.question_links.filter(question__status=QuestionStatus.ACTIVE).count()
-        drawn = self.random_draws.aggregate(total=models.Sum("count"))["total"] or 0
-        return fixed + drawn
+        """How many questions an attempt will have: the active fixed questions plus every random draw.
+
+        Works on an unsaved draft too (the admin preview), whose inline rows live in memory.
+        """
+        ids = [link.question_id for link in self.question_links.all() if link.question_id]
+        fixed = Question.objects.filter(pk__in=ids, status=QuestionStatus.ACTIVE).count() if ids else 0
+        return fixed + sum(draw.count or 0 for draw in self.random_draws.all())
 
 
 class QuizQuestion(Orderable):

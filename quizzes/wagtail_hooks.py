@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
@@ -134,6 +134,9 @@ def open_specific_editor(request, pk):
     return redirect(type(question).snippet_viewset.get_url_name("edit"), pk=question.pk)
 
 
+UPDATED = DateColumn("updated_at", label="Updated", sort_key="updated_at")
+
+
 class TypeColumn(Column):
     def get_value(self, instance):
         return instance.type_label
@@ -160,7 +163,7 @@ class AllQuestionsViewSet(SnippetViewSet):
             "course",
             "category",
             "status",
-            UpdatedAtColumn(),
+            UPDATED,
         ]
 
     @property
@@ -180,7 +183,7 @@ def question_viewset(question_model, icon: str) -> type[SnippetViewSet]:
             "model": question_model,
             "icon": icon,
             "menu_label": question_model._meta.verbose_name_plural.capitalize(),
-            "list_display": ["__str__", "course", "category", "status", UpdatedAtColumn()],
+            "list_display": ["__str__", "reference", "course", "category", "status", UPDATED],
             "filterset_class": type(
                 f"{question_model.__name__}FilterSet",
                 (TypeFilterSet,),

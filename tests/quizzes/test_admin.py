@@ -341,3 +341,57 @@ def test_quiz_settings_are_validated(course, questions):
 def test_quiz_page_editor_opens_for_a_course(admin_client, quiz, course):
     assert admin_client.get(f"/admin/pages/{quiz.pk}/edit/").status_code == 200
     assert admin_client.get(f"/admin/pages/add/quizzes/quizpage/{course.pk}/").status_code == 200
+
+
+def form_data(html: str, form_id: str) -> dict:
+    """Every field of a rendered form with its current value, as the browser would post it."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
+    data: dict[str, list[str]] = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or "__prefix__" in name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "select":
+            chosen = [option.get("value", "") for option in field.find_all("option") if option.has_attr("selected")]
+            data.setdefault(name, []).extend(chosen or ([] if field.has_attr("multiple") else [""]))
+        elif field.name == "textarea":
+            data.setdefault(name, []).append(field.text)
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        else:
+            data.setdefault(name, []).append(field.get("value", ""))
+    return data
+
+
+def test_quiz_page_preview_and_publish_through_the_admin(admin_client, quiz, questions):
+    edit_url = f"/admin/pages/{quiz.pk}/edit/"
+    data = form_data(admin_client.get(edit_url).content.decode(), "page-edit-form")
+    data["pass_mark"] = ["85"]
+    data["title"] = ["Safety check, revised"]
+    preview = admin_client.post(f"/admin/pages/{quiz.pk}/edit/preview/", data)
+    assert preview.json()["is_valid"] is True
+    shown = admin_client.get(f"/admin/pages/{quiz.pk}/edit/preview/").content.decode()
+    assert "Safety check, revised" in shown and "85%" in shown
+
+    data["action-publish"] = ["action-publish"]
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    quiz.refresh_from_db()
+    assert quiz.pass_mark == 85
+    assert quiz.question_links.count() == 6
+
+
+def test_quiz_page_admin_refuses_after_last_review_without_a_limit(admin_client, quiz):
+    edit_url = f"/admin/pages/{quiz.pk}/edit/"
+    data = form_data(admin_client.get(edit_url).content.decode(), "page-edit-form")
+    data["review_timing"] = ["after_last"]
+    data["max_attempts"] = [""]
+    data["action-publish"] = ["action-publish"]
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 200
+    assert "needs a maximum number of attempts" in response.content.decode()
+    quiz.refresh_from_db()
+    assert quiz.review_timing == "after_each"

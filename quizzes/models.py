@@ -181,10 +181,6 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
     def __str__(self) -> str:
         return Truncator(" ".join(self.prompt.split())).chars(90)
 
-    @property
-    def type_name(self) -> str:
-        return self.get_real_instance_class().type_label if self.polymorphic_ctype_id else self.type_label
-
     # --- remediation ---------------------------------------------------------------------
 
     def remediation(self) -> dict[str, Any] | None:

@@ -173,9 +173,18 @@ def _render_take(request: HttpRequest, attempt: QuizAttempt, page: int, status: 
             "previous_page": page - 1 if page > 1 else None,
             "next_page": page + 1 if page < attempt.page_count else None,
             "seconds_left": _seconds_left(attempt),
+            "time_left": _time_left(attempt),
         },
         status=status,
     )
+
+
+def _time_left(attempt: QuizAttempt) -> str:
+    """Minutes and seconds left, as the timer shows them (the script keeps it ticking)."""
+    seconds = _seconds_left(attempt)
+    if seconds is None:
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _seconds_left(attempt: QuizAttempt) -> int | None:
@@ -312,6 +321,7 @@ def _render_confirm(request: HttpRequest, attempt: QuizAttempt, status: int = 20
             "unanswered": unanswered,
             "answered_count": len(attempt.items) - len(unanswered),
             "seconds_left": _seconds_left(attempt),
+            "time_left": _time_left(attempt),
             "return_url": attempt_url(attempt),
         },
         status=status,

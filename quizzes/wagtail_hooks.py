@@ -1,6 +1,8 @@
 """The "Question bank" admin menu: every question in one list, one editor per type, and the categories."""
 
 import django_filters
+from django import forms
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
@@ -8,10 +10,12 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from courses.models import CoursePage, ModulePage
@@ -142,12 +146,69 @@ class TypeColumn(Column):
         return instance.type_label
 
 
+class QuestionChooserFilterForm(BaseFilterForm):
+    """Search and filters for the question chooser a quiz's fixed list uses."""
+
+    q = forms.CharField(
+        label="Search", required=False, widget=forms.TextInput(attrs={"placeholder": "Words or reference"})
+    )
+    type = forms.ChoiceField(
+        required=False, choices=[("", "Any type")] + [(m.type_key, m.type_label) for m in QUESTION_TYPES]
+    )
+    course = forms.ModelChoiceField(
+        required=False, queryset=CoursePage.objects.order_by("title"), empty_label="Any course"
+    )
+    category = forms.ModelChoiceField(
+        required=False, queryset=QuestionCategory.objects.all(), empty_label="Any category"
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        data = self.cleaned_data if self.is_valid() else {}
+        query = (data.get("q") or "").strip()
+        if query:
+            self.is_searching = True
+            self.search_query = query
+            objects = objects.filter(
+                Q(prompt__icontains=query) | Q(reference__icontains=query) | Q(explanation__icontains=query)
+            )
+        if data.get("type") in TYPE_BY_KEY:
+            objects = objects.instance_of(TYPE_BY_KEY[data["type"]])
+        if data.get("course"):
+            objects = objects.filter(course=data["course"])
+        if data.get("category"):
+            objects = objects.filter(category=data["category"])
+        return objects
+
+
+class QuestionChooserColumns:
+    filter_form_class = QuestionChooserFilterForm
+
+    @property
+    def columns(self):
+        return [*super().columns, TypeColumn("type", label="Type"), Column("reference"), Column("course")]
+
+
+class QuestionChooseView(QuestionChooserColumns, ChooseView):
+    pass
+
+
+class QuestionChooseResultsView(QuestionChooserColumns, ChooseResultsView):
+    pass
+
+
+class QuestionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = QuestionChooseView
+    choose_results_view_class = QuestionChooseResultsView
+
+
 class AllQuestionsViewSet(SnippetViewSet):
     model = Question
     icon = "list-ul"
     menu_label = "All questions"
     menu_name = "all-questions"
     index_view_class = AllQuestionsIndexView
+    chooser_viewset_class = QuestionChooserViewSet
     filterset_class = QuestionFilterSet
     search_fields = ["prompt", "explanation", "reference"]
     search_backend_name = None

@@ -395,3 +395,16 @@ def test_quiz_page_admin_refuses_after_last_review_without_a_limit(admin_client,
     assert "needs a maximum number of attempts" in response.content.decode()
     quiz.refresh_from_db()
     assert quiz.review_timing == "after_each"
+
+
+def test_question_chooser_searches_and_filters(admin_client, questions):
+    results = "/admin/snippets/choose/quizzes/question/results/"
+    case = questions[-1]
+    case.reference = "TS201-CASE-DVT"
+    case.save()
+    html = admin_client.get(results, {"q": "dvt"}).content.decode()
+    assert "Marta, a retired teacher" in html and str(questions[0])[:30] not in html
+    by_type = admin_client.get(results, {"type": "true_false"}).content.decode()
+    assert "True or false" in by_type and "Marta" not in by_type
+    chooser = admin_client.get("/admin/snippets/choose/quizzes/question/").json()["html"]
+    assert 'name="type"' in chooser and 'name="course"' in chooser

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Calendar files: plain GET addresses that calendar apps can download or subscribe to."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "events"
-urlpatterns: list = []
+urlpatterns = [
+    path("events.ics", views.events_feed, name="feed"),
+    path("events/<uuid:uid>.ics", views.event_calendar, name="event_calendar"),
+]

@@ -1,4 +1,5 @@
-"""The rows migrations create (root and home page, site, root collection, CE categories, authoring groups).
+"""The rows migrations create (root and home page, site, root collection, CE categories, authoring and
+provider groups).
 
 A transactional test (live server, concurrency) ends with a flush that empties every table, so the
 next one starts by putting these back.
@@ -12,6 +13,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from courses.models import CECategory
 from courses.services import ensure_authoring_setup
+from events.services import ensure_provider_setup
 from home.models import HomePage
 
 
@@ -43,3 +45,4 @@ def ensure_baseline() -> None:
             slug=slug, defaults={"name": name, "description": description, "sort_order": order}
         )
     ensure_authoring_setup()
+    ensure_provider_setup()

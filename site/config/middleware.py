@@ -27,6 +27,8 @@ PAGE_ACTION_CHECKS = {
     "wagtailadmin_pages:move": "can_move",
     "wagtailadmin_pages:copy": "can_copy",
     "wagtailadmin_pages:add_subpage": "can_add_subpage",
+    "wagtailadmin_pages:add": "can_add_subpage",
+    "wagtailadmin_pages:preview_on_add": "can_add_subpage",
     "wagtailadmin_pages:set_privacy": "can_set_view_restrictions",
 }
 

@@ -15,7 +15,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("credit/", include("credit.urls")),
-    path("events-feed/", include("events.urls")),
+    path("calendar/", include("events.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""Site search over courses and modules (Wagtail search: PostgreSQL full text on PostgreSQL)."""
+"""Site search over courses, modules, events and providers (Wagtail search: PostgreSQL full text on PostgreSQL)."""
 
 import unicodedata
 from urllib.parse import urlencode
@@ -10,6 +10,10 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
+from events.models import EventPage, ProviderPage
+
+# What learners look for: courses and their modules, workshops and events, and who offers them.
+SEARCHABLE_PAGE_TYPES = (CoursePage, ModulePage, EventPage, ProviderPage)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -31,7 +35,7 @@ def search(request: HttpRequest) -> HttpResponse:
         query = ""
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().type(CoursePage, ModulePage).specific().search(query)
+        results = Page.objects.live().public().type(*SEARCHABLE_PAGE_TYPES).specific().search(query)
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

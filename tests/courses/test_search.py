@@ -75,3 +75,14 @@ def test_odd_queries_never_fail(client, content, query):
 
 def test_overlong_query_explains_the_limit(client, content):
     assert "at most 200 characters" in client.get("/search/?q=" + "x" * 500).content.decode()
+
+
+def test_finds_events_and_providers_with_their_kind(client, content):
+    from tests.events import factories as event_factories
+
+    gulf = event_factories.provider("Gulf Coast Bodywork Institute")
+    event_factories.event(gulf, title="Prenatal Massage Intensive", summary="Side-lying positioning and safety.")
+    response = client.get("/search/?q=prenatal")
+    assert result_titles(response) == ["Prenatal Massage Intensive"]
+    assert '<p class="eyebrow">Event</p>' in response.content.decode()
+    assert "Gulf Coast Bodywork Institute" in result_titles(client.get("/search/?q=gulf"))

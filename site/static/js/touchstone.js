@@ -39,6 +39,13 @@
                     if (errors && freshErrors) {
                         errors.innerHTML = freshErrors.innerHTML;
                     }
+                    // Other regions that depend on the filters (e.g. links carrying them) refresh too.
+                    document.querySelectorAll("[data-live-filter-sync][id]").forEach(function (region) {
+                        var freshRegion = doc.getElementById(region.id);
+                        if (freshRegion) {
+                            region.innerHTML = freshRegion.innerHTML;
+                        }
+                    });
                     window.history.replaceState(null, "", url);
                 })
                 .catch(function (error) {
@@ -56,5 +63,32 @@
             event.preventDefault();
             refresh();
         });
+    });
+    // Event times: each session is shown in the event's own zone. When the reader's zone differs
+    // (a webinar seen from another state), add the same moment in their time underneath.
+    var readerZone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+    document.querySelectorAll("time[data-local-time]").forEach(function (node) {
+        if (!readerZone || node.getAttribute("data-zone") === readerZone) {
+            return;
+        }
+        var start = new Date(node.getAttribute("datetime"));
+        var end = new Date(node.getAttribute("data-end"));
+        if (isNaN(start) || isNaN(end)) {
+            return;
+        }
+        var format = new Intl.DateTimeFormat(undefined, {
+            weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZoneName: "short"
+        });
+        var note = document.createElement("span");
+        note.className = "local-time";
+        note.textContent = "Your time: " + format.format(start) + " – " + format.format(end);
+        node.insertAdjacentElement("afterend", note);
+    });
+
+    // Feed addresses: focusing the read-only field selects it, ready to copy.
+    document.addEventListener("focusin", function (event) {
+        if (event.target.matches && event.target.matches("input[data-select-on-focus]")) {
+            event.target.select();
+        }
     });
 })();

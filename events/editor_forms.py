@@ -1,0 +1,80 @@
+"""The event editor's form: session times in the event's own zone, and checks that span several fields.
+
+Kept free of model imports so `EventPage.base_form_class` can point here without a cycle.
+"""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from courses.choices import DeliveryMethod
+
+from . import schedule
+
+FALLBACK_TIME_ZONE = "America/New_York"
+
+
+class EventPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.parent_page.specific if self.parent_page is not None else None
+        if self.instance.pk is None and not self.is_bound and parent is not None:
+            # A new event starts where its provider usually teaches.
+            if schedule.is_known_time_zone(getattr(parent, "time_zone", "")):
+                self.initial["time_zone"] = parent.time_zone
+            if getattr(parent, "country", ""):
+                self.initial["country"] = parent.country
+        self.session_time_zone = self._chosen_time_zone()
+        sessions = self.formsets.get("sessions")
+        if sessions is not None:
+            for form in sessions.forms:
+                for name in ("starts_at", "ends_at"):
+                    if name in form.fields:
+                        form.fields[name].zone_name = self.session_time_zone
+
+    def _chosen_time_zone(self) -> str:
+        """The zone the session times are typed in: the one submitted with them, else the saved one."""
+        if self.is_bound:
+            submitted = self.data.get(self.add_prefix("time_zone"), "")
+            if schedule.is_known_time_zone(submitted):
+                return submitted
+        initial = self.initial.get("time_zone") or self.instance.time_zone
+        return initial if schedule.is_known_time_zone(initial) else FALLBACK_TIME_ZONE
+
+    def _session_times(self) -> list[tuple]:
+        """(start, end) of every kept session, when all of them are valid."""
+        formset = self.formsets.get("sessions")
+        if formset is None or not formset.is_valid():
+            return []
+        times = []
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", {})
+            if not data or data.get("DELETE"):
+                continue
+            if data.get("starts_at") and data.get("ends_at"):
+                times.append((data["starts_at"], data["ends_at"]))
+        return sorted(times)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_deferred_validation:
+            # Saving a draft: the provider may still be filling it in.
+            return cleaned
+        delivery = cleaned.get("delivery_method")
+        if delivery == DeliveryMethod.LIVE_ON_SITE:
+            for name, label in (("venue", "venue"), ("city", "city"), ("country", "country")):
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, f"An on-site event needs its {label}, so learners know where to go.")
+        elif delivery and "joining_details" in self.fields and not cleaned.get("joining_details"):
+            self.add_error("joining_details", "Say how participants join or open the course.")
+
+        times = self._session_times()
+        for (_, earlier_end), (later_start, _) in zip(times, times[1:], strict=False):
+            if later_start < earlier_end:
+                self.add_error(None, "Two sessions overlap: check their dates and times.")
+                break
+        deadline = cleaned.get("registration_deadline")
+        zone = cleaned.get("time_zone") or self.session_time_zone
+        if deadline and times and schedule.is_known_time_zone(zone):
+            last_day = max(schedule.to_local(end, zone).date() for _, end in times)
+            if deadline > last_day:
+                self.add_error("registration_deadline", "The registration deadline is after the event ends.")
+        return cleaned

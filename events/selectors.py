@@ -1,0 +1,131 @@
+"""Read queries for event listings, shaped so a page costs the same queries however many events it shows."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from courses.models import CECategory, CoursePage
+
+from .choices import EventStatus
+from .models import EventCECategory, EventCourseLink, EventPage, EventSession, ProviderPage
+
+HOME_EVENT_COUNT = 3
+COURSE_EVENT_COUNT = 3
+PROVIDER_EVENT_COUNT = 12
+
+
+def listed_events() -> QuerySet[EventPage]:
+    """Live events whose provider's profile is live too (a provider is public once approved)."""
+    return EventPage.objects.live().filter(provider__live=True)
+
+
+def with_schedule(events: QuerySet[EventPage], now: datetime | None = None) -> QuerySet[EventPage]:
+    """Annotate first_start, last_end and next_start (the first session not yet over) from the sessions."""
+    now = now or timezone.now()
+    sessions = EventSession.objects.filter(page=OuterRef("pk"))
+    return events.annotate(
+        first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
+        last_end=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
+        next_start=Subquery(sessions.filter(ends_at__gte=now).order_by("starts_at").values("starts_at")[:1]),
+    )
+
+
+def upcoming(events: QuerySet[EventPage], now: datetime | None = None) -> QuerySet[EventPage]:
+    """Events not over yet (including ones under way), soonest first."""
+    now = now or timezone.now()
+    return with_schedule(events, now).filter(last_end__gte=now).order_by("next_start", "title", "pk")
+
+
+def past(events: QuerySet[EventPage], now: datetime | None = None) -> QuerySet[EventPage]:
+    """Events that have ended, most recent first."""
+    now = now or timezone.now()
+    return with_schedule(events, now).filter(last_end__lt=now).order_by("-last_end", "title", "pk")
+
+
+def filter_events(
+    events: QuerySet[EventPage],
+    *,
+    category: CECategory | None = None,
+    delivery: str | None = None,
+    hands_on: bool = False,
+    region: str | None = None,
+    city: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    min_hours: Decimal | None = None,
+    provider: ProviderPage | None = None,
+) -> QuerySet[EventPage]:
+    """Narrow a listing. Dates are local to each event: "from 14 March" means 14 March where it happens."""
+    if category is not None:
+        events = events.filter(Exists(EventCECategory.objects.filter(page=OuterRef("pk"), category=category)))
+    if delivery:
+        events = events.filter(delivery_method=delivery)
+    if hands_on:
+        events = events.filter(hands_on=True)
+    if region:
+        events = events.filter(region__iexact=region)
+    if city and city.strip():
+        events = events.filter(city__icontains=city.strip())
+    if date_from or date_to:
+        sessions = EventSession.objects.filter(page=OuterRef("pk"))
+        if date_from:
+            sessions = sessions.filter(ends_on__gte=date_from)
+        if date_to:
+            sessions = sessions.filter(starts_on__lte=date_to)
+        events = events.filter(Exists(sessions))
+    if min_hours is not None:
+        events = events.filter(ce_hours__gte=min_hours)
+    if provider is not None:
+        events = events.filter(provider=provider)
+    return events
+
+
+def with_card_data(events: QuerySet[EventPage]) -> QuerySet[EventPage]:
+    """Everything a card, the event page or a calendar entry shows, in a fixed number of queries."""
+    return events.select_related("provider").prefetch_related(
+        Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at", "pk")),
+        Prefetch("ce_category_links", queryset=EventCECategory.objects.select_related("category")),
+        "instructors",
+    )
+
+
+def next_events(limit: int = HOME_EVENT_COUNT) -> list[EventPage]:
+    """What the home page shows: the next events that are going ahead."""
+    events = upcoming(listed_events().exclude(status=EventStatus.CANCELLED))
+    return list(with_card_data(events)[:limit])
+
+
+def related_events(course: CoursePage, limit: int = COURSE_EVENT_COUNT) -> list[EventPage]:
+    """Upcoming events for a course page: ones linked to it first, then ones in the same CE categories."""
+    explicit = Exists(EventCourseLink.objects.filter(page=OuterRef("pk"), course=course))
+    shared_category = Exists(EventCECategory.objects.filter(page=OuterRef("pk"), category__course_links__page=course))
+    events = (
+        upcoming(listed_events().exclude(status=EventStatus.CANCELLED))
+        .annotate(is_linked=explicit)
+        .filter(Q(is_linked=True) | shared_category)
+        .order_by("-is_linked", "next_start", "title", "pk")
+    )
+    return list(with_card_data(events)[:limit])
+
+
+def provider_events(provider: ProviderPage, limit: int = PROVIDER_EVENT_COUNT) -> list[EventPage]:
+    return list(with_card_data(upcoming(listed_events().filter(provider=provider)))[:limit])
+
+
+def listed_regions() -> list[str]:
+    """States and regions that listed events take place in, for the region filter."""
+    regions = listed_events().exclude(region="").order_by("region").values_list("region", flat=True).distinct()
+    seen: dict[str, str] = {}
+    for region in regions:
+        seen.setdefault(region.strip().casefold(), region.strip())
+    return sorted(seen.values(), key=str.casefold)
+
+
+def listed_providers() -> QuerySet[ProviderPage]:
+    return ProviderPage.objects.live().order_by("title")
+
+
+def event_by_uid(uid) -> EventPage | None:
+    return with_card_data(listed_events().filter(uid=uid)).first()

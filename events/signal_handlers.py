@@ -1,0 +1,41 @@
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
+from wagtail.signals import page_published, post_page_move
+
+
+def ensure_provider_setup(sender, using=DEFAULT_DB_ALIAS, verbosity=1, **kwargs) -> None:
+    """After migrate: the Providers group exists on every install (permissions of later apps first)."""
+    from .services import ensure_provider_setup as ensure
+
+    if using != DEFAULT_DB_ALIAS:
+        return
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    ensure()
+
+
+def event_published(sender, instance, **kwargs) -> None:
+    from .services import bump_sequence_if_changed
+
+    bump_sequence_if_changed(instance)
+
+
+def provider_published(sender, instance, **kwargs) -> None:
+    from .services import sync_provider_team
+
+    sync_provider_team(instance)
+
+
+def event_moved(sender, instance, **kwargs) -> None:
+    from .services import refresh_provider
+
+    refresh_provider(instance.specific)
+
+
+def register() -> None:
+    from .models import EventPage, ProviderPage
+
+    page_published.connect(event_published, sender=EventPage, dispatch_uid="events_bump_sequence")
+    page_published.connect(provider_published, sender=ProviderPage, dispatch_uid="events_sync_provider_team")
+    post_page_move.connect(event_moved, sender=EventPage, dispatch_uid="events_refresh_provider")

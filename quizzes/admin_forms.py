@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.urls import reverse
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from . import scoring
 
@@ -169,6 +169,45 @@ class QuestionAdminForm(WagtailAdminModelForm):
                     )
             if _duplicates(form.cleaned_data.get("text") for form in options):
                 problems.append(f"Step {number}: two options have the same text.")
+        return problems
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    """Publishing a quiz needs questions that exist; a draft may be saved half-built."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if not valid or self.is_deferred_validation:
+            return valid
+        problems = self.question_problems()
+        for problem in problems:
+            self.add_error(None, problem)
+        return not problems
+
+    def question_problems(self) -> list[str]:
+        from .choices import QuestionStatus
+        from .models import Question
+
+        fixed = [form.cleaned_data.get("question") for form in _live_forms(self.formsets["question_links"])]
+        fixed_ids = {question.pk for question in fixed if question is not None}
+        draws = [form.cleaned_data for form in _live_forms(self.formsets["random_draws"])]
+        problems = []
+        if not fixed_ids and not draws:
+            problems.append("Add at least one question, or a random draw from a category, before publishing.")
+        for draw in draws:
+            category, count = draw.get("category"), draw.get("count") or 0
+            if category is None:
+                continue
+            available = (
+                Question.objects.filter(category=category, status=QuestionStatus.ACTIVE)
+                .exclude(pk__in=fixed_ids)
+                .count()
+            )
+            if count > available:
+                problems.append(
+                    f"The category “{category}” has only {available} active question{'' if available == 1 else 's'} "
+                    f"not already in the fixed list; it can't supply {count}."
+                )
         return problems
 
 

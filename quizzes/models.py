@@ -41,7 +41,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PreviewableMixin
 
 from . import scoring
-from .admin_forms import QuestionAdminForm
+from .admin_forms import QuestionAdminForm, QuizPageForm
 from .choices import (
     AttemptStatus,
     FinishReason,
@@ -721,33 +721,17 @@ class QuizPage(Page):
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+    base_form_class = QuizPageForm
 
     class Meta:
         verbose_name = "quiz"
 
     def clean(self):
         super().clean()
-        errors = {}
         if self.review_timing == ReviewTiming.AFTER_LAST and not self.max_attempts:
-            errors["review_timing"] = "Review after the last attempt needs a maximum number of attempts."
-        draws = [draw for draw in self.random_draws.all() if draw.category_id]
-        if not self.question_links.all() and not draws:
-            errors["title"] = "Add at least one question, or a random draw from a category."
-        fixed_ids = {link.question_id for link in self.question_links.all()}
-        for draw in draws:
-            available = (
-                Question.objects.filter(category_id=draw.category_id, status=QuestionStatus.ACTIVE)
-                .exclude(pk__in=fixed_ids)
-                .count()
+            raise ValidationError(
+                {"review_timing": "Review after the last attempt needs a maximum number of attempts."}
             )
-            if draw.count and draw.count > available:
-                errors.setdefault("title", []).append(
-                    f"The category “{draw.category}” has only {available} active question"
-                    f"{'' if available == 1 else 's'} not already in the fixed list; "
-                    f"it can't supply {draw.count}."
-                )
-        if errors:
-            raise ValidationError(errors)
 
     def serve(self, request, *args, **kwargs):
         if not request.user.is_authenticated:

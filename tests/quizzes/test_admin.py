@@ -327,15 +327,6 @@ def test_quiz_settings_are_validated(course, questions):
     with pytest.raises(ValidationError) as error:
         quiz.full_clean()
     assert "review_timing" in error.value.message_dict
-    pool = factories.category("Empty pool", course)
-    factories.single_choice(category=pool)
-    quiz = factories.quiz(course, questions=questions[:1])
-    from quizzes.models import QuizRandomDraw
-
-    quiz.random_draws = [QuizRandomDraw(category=pool, count=3)]
-    with pytest.raises(ValidationError) as error:
-        quiz.full_clean()
-    assert "has only 1 active question" in str(error.value)
 
 
 def test_quiz_page_editor_opens_for_a_course(admin_client, quiz, course):
@@ -408,3 +399,37 @@ def test_question_chooser_searches_and_filters(admin_client, questions):
     assert "True or false" in by_type and "Marta" not in by_type
     chooser = admin_client.get("/admin/snippets/choose/quizzes/question/").json()["html"]
     assert 'name="type"' in chooser and 'name="course"' in chooser
+
+
+def test_a_quiz_draft_may_be_empty_but_publishing_needs_questions(admin_client, course, questions):
+    add_url = f"/admin/pages/add/quizzes/quizpage/{course.pk}/"
+    data = form_data(admin_client.get(add_url).content.decode(), "page-edit-form")
+    data.update({"title": ["Work in progress"], "slug": ["work-in-progress"]})
+    assert admin_client.post(add_url, data).status_code == 302  # saved as a draft
+    draft = QuizPage.objects.get(slug="work-in-progress")
+    assert not draft.live
+
+    edit_url = f"/admin/pages/{draft.pk}/edit/"
+    data = form_data(admin_client.get(edit_url).content.decode(), "page-edit-form")
+    data["action-publish"] = ["action-publish"]
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 200
+    assert "Add at least one question" in response.content.decode()
+
+    pool = factories.category("Small pool", course)
+    factories.single_choice(category=pool)
+    data.update(
+        {
+            "random_draws-TOTAL_FORMS": ["1"],
+            "random_draws-0-category": [str(pool.pk)],
+            "random_draws-0-count": ["3"],
+            "random_draws-0-ORDER": ["1"],
+            "random_draws-0-id": [""],
+        }
+    )
+    response = admin_client.post(edit_url, data)
+    assert "has only 1 active question" in response.content.decode()
+    data["random_draws-0-count"] = ["1"]
+    assert admin_client.post(edit_url, data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.live and draft.question_count == 1

@@ -109,7 +109,7 @@ def quiz_overview(quiz: QuizPage, user) -> dict:
     if not user.is_authenticated:
         return {}
     services.finalise_expired_for(user, quiz)
-    attempts = list(QuizAttempt.objects.filter(quiz=quiz, user=user).order_by("number"))
+    attempts = list(QuizAttempt.objects.filter(quiz=quiz, user=user).defer("items").order_by("number"))
     open_attempt = next((attempt for attempt in attempts if attempt.is_open), None)
     result = quiz_result(user, quiz)
     left = attempts_left(quiz, len(attempts))

@@ -204,7 +204,7 @@ class CoursePage(Page):
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.ModulePage"]
+    subpage_types = ["courses.ModulePage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = "course"

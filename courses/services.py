@@ -15,14 +15,27 @@ REVIEW_TASK = "Course editor approval"
 COURSE_TEAM_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
 COURSE_EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page")
 
+# Instructors author question banks: every question type, the shared listing and categories.
+QUESTION_BANK_MODELS = (
+    "question",
+    "singlechoicequestion",
+    "multipleresponsequestion",
+    "truefalsequestion",
+    "matchingquestion",
+    "orderingquestion",
+    "casescenarioquestion",
+    "questioncategory",
+)
 INSTRUCTOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
+    *(("quizzes", f"{action}_{model}") for model in QUESTION_BANK_MODELS for action in ("add", "change", "view")),
 ]
 COURSE_EDITOR_PERMISSIONS = INSTRUCTOR_PERMISSIONS + [
+    *(("quizzes", f"delete_{model}") for model in QUESTION_BANK_MODELS),
     ("wagtailimages", "change_image"),
     ("wagtaildocs", "change_document"),
     ("courses", "add_cecategory"),

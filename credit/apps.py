@@ -5,3 +5,8 @@ class CreditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "credit"
     verbose_name = "CE credit"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from accounts.models import Licence
 from courses.models import CourseCECategory, CoursePage, ModulePage
+from quizzes.models import QuizPage
+from quizzes.selectors import passed_quiz_ids
 
 from . import completion, rules
 from .choices import DELIVERY_SCOPE_METHODS
@@ -22,17 +24,17 @@ def is_credit_admin(user) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or user.has_perm("credit.view_creditrecord")))
 
 
-def _modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
-    """Live modules of many courses in one query, in page order."""
+def _children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
+    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order."""
+    found: dict[int, list] = {course.pk: [] for course in courses}
     if not courses:
-        return {}
+        return found
     condition = reduce(or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses))
     by_path = {course.path: course.pk for course in courses}
-    found: dict[int, list[ModulePage]] = {course.pk: [] for course in courses}
-    for module in ModulePage.objects.live().filter(condition).order_by("path"):
-        course_id = by_path.get(module.path[: -ModulePage.steplen])
+    for page in model.objects.live().filter(condition, **filters).order_by("path"):
+        course_id = by_path.get(page.path[: -model.steplen])
         if course_id is not None:
-            found[course_id].append(module)
+            found[course_id].append(page)
     return found
 
 
@@ -46,7 +48,9 @@ class CourseProgress:
     completed_module_ids: set[int]
     decision: completion.CompletionDecision
     record: CreditRecord | None = None
-    continue_module: ModulePage | None = None
+    continue_page: ModulePage | QuizPage | None = None
+    quizzes: list[QuizPage] = field(default_factory=list)
+    passed_quiz_ids: set[int] = field(default_factory=set)
 
     @property
     def percent(self) -> int:
@@ -59,7 +63,10 @@ class CourseProgress:
 
 def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolment]) -> list[CourseProgress]:
     """Progress in each course, with a fixed number of queries whatever the number of courses."""
-    modules = _modules_by_course(courses)
+    modules = _children_by_course(ModulePage, courses)
+    quizzes = _children_by_course(QuizPage, courses, counts_towards_completion=True)
+    all_quiz_ids = [quiz.pk for course_quizzes in quizzes.values() for quiz in course_quizzes]
+    passed = passed_quiz_ids(user, all_quiz_ids) if all_quiz_ids else set()
     course_ids = [course.pk for course in courses]
     done: dict[int, set[int]] = {course_id: set() for course_id in course_ids}
     for course_id, module_id in ModuleProgress.objects.filter(
@@ -70,11 +77,12 @@ def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolmen
 
     result = []
     for course in courses:
-        course_modules = modules[course.pk]
+        course_modules, course_quizzes = modules[course.pk], quizzes[course.pk]
+        quiz_ids = {quiz.pk for quiz in course_quizzes}
         requirements = completion.CourseRequirements.build(
-            [module.pk for module in course_modules], (), course.delivery_method
+            [module.pk for module in course_modules], quiz_ids, course.delivery_method
         )
-        state = completion.LearnerState.build(done[course.pk], ())
+        state = completion.LearnerState.build(done[course.pk], passed & quiz_ids)
         enrolment = enrolments.get(course.pk)
         result.append(
             CourseProgress(
@@ -84,16 +92,26 @@ def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolmen
                 completed_module_ids=done[course.pk],
                 decision=completion.decide(requirements, state),
                 record=records.get(course.pk),
-                continue_module=_continue_module(enrolment, course_modules, done[course.pk]),
+                continue_page=_continue_page(enrolment, course_modules, done[course.pk], course_quizzes, passed),
+                quizzes=course_quizzes,
+                passed_quiz_ids=passed & quiz_ids,
             )
         )
     return result
 
 
+def _continue_page(
+    enrolment: Enrolment | None, modules: list[ModulePage], done: set[int], quizzes: list[QuizPage], passed: set[int]
+) -> ModulePage | QuizPage | None:
+    """Where to pick up: the module last opened (unless finished), the next unfinished module, or the quiz."""
+    if modules and any(module.pk not in done for module in modules):
+        return _continue_module(enrolment, modules, done)
+    unpassed = next((quiz for quiz in quizzes if quiz.pk not in passed), None)
+    return unpassed or (modules[0] if modules else None)
+
+
 def _continue_module(enrolment: Enrolment | None, modules: list[ModulePage], done: set[int]) -> ModulePage | None:
-    """Where the learner left off: the last module they opened, unless finished, then the next unfinished one."""
-    if not modules:
-        return None
+    """The last module the learner opened, unless finished, then the next unfinished one."""
     last_id = enrolment.last_module_id if enrolment else None
     if last_id is not None and last_id not in done and any(module.pk == last_id for module in modules):
         return next(module for module in modules if module.pk == last_id)

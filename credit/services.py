@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from accounts.selectors import legal_name_for, licences_for
 from courses.models import CoursePage, ModulePage
+from quizzes.models import QuizPage
+from quizzes.selectors import passed_quiz_ids
 
 from . import completion
 from .models import ApprovingBody, Certificate, CreditRecord, Enrolment, ModuleProgress, ProviderSettings
@@ -148,15 +150,25 @@ def required_module_ids(course: CoursePage) -> list[int]:
     return list(ModulePage.objects.live().child_of(course).values_list("pk", flat=True))
 
 
+def required_quiz_ids(course: CoursePage) -> list[int]:
+    """Live quizzes of the course that count towards completion."""
+    return list(
+        QuizPage.objects.live().child_of(course).filter(counts_towards_completion=True).values_list("pk", flat=True)
+    )
+
+
 def course_requirements(course: CoursePage) -> completion.CourseRequirements:
-    return completion.CourseRequirements.build(required_module_ids(course), (), course.delivery_method)
+    return completion.CourseRequirements.build(
+        required_module_ids(course), required_quiz_ids(course), course.delivery_method
+    )
 
 
 def learner_state(user, course: CoursePage, requirements: completion.CourseRequirements) -> completion.LearnerState:
     done = ModuleProgress.objects.filter(
         user=user, module_id__in=requirements.module_ids, completed_at__isnull=False
     ).values_list("module_id", flat=True)
-    return completion.LearnerState.build(done, ())
+    passed = passed_quiz_ids(user, requirements.quiz_ids) if requirements.quiz_ids else set()
+    return completion.LearnerState.build(done, passed)
 
 
 @transaction.atomic
@@ -226,6 +238,25 @@ def write_credit_record(user, course: CoursePage, *, completed_at: datetime, tes
     except IntegrityError:
         return CreditRecord.objects.get(user=user, course=course)
     return record
+
+
+def record_quiz_result(user, quiz: QuizPage, *, passed: bool) -> CreditRecord | None:
+    """A graded quiz attempt: if it passed a quiz that counts, the course may be complete now.
+
+    Runs inside the grading transaction (see the quiz_attempt_graded receiver). Taking a course's quiz
+    is taking part in the course, so a learner who isn't enrolled is enrolled, if the course is open.
+    """
+    if not passed or not quiz.counts_towards_completion:
+        return None
+    course = CoursePage.objects.live().filter(pk=quiz.get_parent().pk).first()
+    if course is None:
+        return None
+    if active_enrolment(user, course.pk) is None:
+        try:
+            enrol(user, course)  # decides completion as well
+        except EnrolmentClosed:
+            return None
+    return decide_completion(user, course)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The rows migrations create (root and home page, site, CE categories, authoring and provider groups).
+"""The rows migrations create (root and home page, site, root collection, CE categories, authoring and
+provider groups).
 
 A transactional test (live server, concurrency) ends with a flush that empties every table, so the
 next one starts by putting these back.
@@ -8,7 +9,7 @@ from importlib import import_module
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from courses.models import CECategory
 from courses.services import ensure_authoring_setup
@@ -35,6 +36,9 @@ def ensure_baseline() -> None:
         Site.objects.update_or_create(
             is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Touchstone"}
         )
+    if Collection.get_first_root_node() is None:
+        # Images and documents (the demo's hero artwork) live in collections under this root.
+        Collection.add_root(name="Root")
     defaults = import_module("courses.migrations.0002_default_ce_categories").DEFAULT_CATEGORIES
     for order, (slug, name, description) in enumerate(defaults):
         CECategory.objects.get_or_create(

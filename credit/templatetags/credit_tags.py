@@ -58,6 +58,20 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     return result
 
 
+@register.inclusion_tag("credit/includes/course_credit_notice.html", takes_context=True)
+def course_credit_notice(context, quiz) -> dict:
+    """On a quiz's results: the certificate when the course is now complete, else what is left to do."""
+    request = context["request"]
+    user = request.user
+    course = CoursePage.objects.live().filter(pk=quiz.get_parent().pk).first() if quiz.pk else None
+    if course is None or not user.is_authenticated:
+        return {}
+    progress = course_progress(user, course)
+    if progress is None:
+        return {}
+    return {"course": course, "progress": progress, "record": progress.record}
+
+
 @register.simple_tag(takes_context=True)
 def completed_module_ids(context, course: CoursePage | None) -> set[int]:
     """Modules of the course the signed-in learner has marked complete (empty for anyone else)."""

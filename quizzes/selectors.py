@@ -1,0 +1,148 @@
+"""Reads about quizzes and learners' results, each a fixed number of queries whatever the input size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from . import scoring
+from .choices import AttemptStatus, ReviewDetail, ReviewTiming
+from .models import QuizAttempt, QuizPage
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    """A learner's standing on one quiz: their grade by the quiz's grading method."""
+
+    quiz_id: int
+    percent: Decimal | None
+    passed: bool
+    attempts_used: int
+    graded_attempts: int
+    in_progress: bool
+
+
+def _results(user, quiz_ids: Iterable[int]) -> dict[int, QuizResult]:
+    ids = {int(quiz_id) for quiz_id in quiz_ids}
+    if not ids or user is None or not user.is_authenticated:
+        return {}
+    rows = (
+        QuizAttempt.objects.filter(user=user, quiz_id__in=ids)
+        .order_by("quiz_id", "number")
+        .values(
+            "quiz_id",
+            "number",
+            "status",
+            "percent",
+            "passed",
+            "critical_error",
+            "critical_error_fails_quiz",
+            "pass_mark",
+            "quiz__grading_method",
+        )
+    )
+    by_quiz: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_quiz[row["quiz_id"]].append(row)
+    results = {}
+    for quiz_id, attempts in by_quiz.items():
+        graded = [row for row in attempts if row["status"] == AttemptStatus.GRADED]
+        outcomes = [
+            scoring.AttemptOutcome(
+                number=row["number"],
+                percent=row["percent"] or Decimal("0"),
+                passed=bool(row["passed"]),
+                critical_failure=bool(row["critical_error"] and row["critical_error_fails_quiz"]),
+            )
+            for row in graded
+        ]
+        pass_mark = graded[-1]["pass_mark"] if graded else 0
+        grade = scoring.quiz_grade(attempts[0]["quiz__grading_method"], outcomes, pass_mark)
+        results[quiz_id] = QuizResult(
+            quiz_id=quiz_id,
+            percent=grade.percent,
+            passed=grade.passed,
+            attempts_used=len(attempts),
+            graded_attempts=len(graded),
+            in_progress=any(row["status"] == AttemptStatus.IN_PROGRESS for row in attempts),
+        )
+    return results
+
+
+def latest_quiz_results(user, quiz_ids: Iterable[int]) -> dict[int, QuizResult]:
+    """The learner's current grade per quiz (only quizzes they have attempted). One query."""
+    return _results(user, quiz_ids)
+
+
+def passed_quiz_ids(user, quiz_ids: Iterable[int]) -> set[int]:
+    """The quizzes among ``quiz_ids`` whose result for this learner meets the pass mark. One query."""
+    return {quiz_id for quiz_id, result in _results(user, quiz_ids).items() if result.passed}
+
+
+def quiz_result(user, quiz: QuizPage) -> QuizResult | None:
+    return _results(user, [quiz.pk]).get(quiz.pk)
+
+
+def attempts_left(quiz: QuizPage, attempts_used: int) -> int | None:
+    """How many more attempts the learner may start, or None for unlimited."""
+    if not quiz.max_attempts:
+        return None
+    return max(0, quiz.max_attempts - attempts_used)
+
+
+def review_detail(quiz: QuizPage, *, attempts_used: int, has_open_attempt: bool) -> str:
+    """What review may show now: the quiz's review setting once it applies, the score until then."""
+    if quiz.review_timing == ReviewTiming.AFTER_EACH:
+        return quiz.review_detail
+    finished = bool(quiz.max_attempts) and attempts_used >= quiz.max_attempts and not has_open_attempt
+    return quiz.review_detail if finished else ReviewDetail.SCORE
+
+
+def quiz_overview(quiz: QuizPage, user) -> dict:
+    """Everything the quiz's landing page shows a learner: their attempts, grade and what they can do next."""
+    from . import services
+
+    if not user.is_authenticated:
+        return {}
+    services.finalise_expired_for(user, quiz)
+    attempts = list(QuizAttempt.objects.filter(quiz=quiz, user=user).defer("items").order_by("number"))
+    open_attempt = next((attempt for attempt in attempts if attempt.is_open), None)
+    result = quiz_result(user, quiz)
+    left = attempts_left(quiz, len(attempts))
+    detail = review_detail(quiz, attempts_used=len(attempts), has_open_attempt=open_attempt is not None)
+    return {
+        "attempts": attempts,
+        "graded_attempts": [attempt for attempt in attempts if not attempt.is_open],
+        "open_attempt": open_attempt,
+        "result": result,
+        "attempts_left": left,
+        "can_start": open_attempt is None and (left is None or left > 0),
+        "review_detail": detail,
+        "question_total": quiz.question_count,
+    }
+
+
+def course_quizzes(course, user) -> list[dict]:
+    """The live quizzes of a course with the learner's standing on each, in three queries."""
+    quizzes = list(
+        QuizPage.objects.live()
+        .child_of(course)
+        .order_by("path")
+        .annotate(
+            fixed_count=Count("question_links", filter=Q(question_links__question__status="active"), distinct=True)
+        )
+        .prefetch_related("random_draws")
+    )
+    results = _results(user, [quiz.pk for quiz in quizzes]) if user is not None else {}
+    return [
+        {
+            "quiz": quiz,
+            "question_total": quiz.fixed_count + sum(draw.count for draw in quiz.random_draws.all()),
+            "result": results.get(quiz.pk),
+        }
+        for quiz in quizzes
+    ]

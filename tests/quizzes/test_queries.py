@@ -1,0 +1,73 @@
+"""Query budgets: saving, submitting, taking and reviewing cost the same whatever the number of questions."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from quizzes import services
+from tests.quizzes import factories
+from tests.quizzes.test_attempts import right_answer
+
+pytestmark = pytest.mark.django_db
+
+
+def quiz_with(course, n, **settings):
+    kinds = [
+        factories.single_choice,
+        factories.multiple_response,
+        factories.true_false,
+        factories.matching,
+        factories.ordering,
+        factories.case_scenario,
+    ]
+    return factories.quiz(course, questions=[kinds[i % len(kinds)]() for i in range(n)], **settings)
+
+
+def count_queries(action) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return len(captured)
+
+
+def measure(course, client, user, n, what, **settings):
+    quiz = quiz_with(course, n, **settings)
+    client.force_login(user)
+    client.get(quiz.url)  # warm the per-process caches (site root paths, content types)
+    attempt, _ = services.start_attempt(quiz, user)
+    if what == "save":
+        return count_queries(
+            lambda: client.post(
+                reverse("quizzes:autosave", args=[attempt.pk]), {"slot": "3", "q3": "true", "seq-3": "0"}
+            )
+        )
+    if what == "save_all":
+        answers = {item["slot"]: right_answer(item) for item in attempt.items}
+        return count_queries(lambda: services.save_answers(attempt.pk, user, answers, 0))
+    if what == "submit":
+        services.save_answers(attempt.pk, user, {item["slot"]: right_answer(item) for item in attempt.items}, 0)
+        return count_queries(lambda: client.post(reverse("quizzes:submit", args=[attempt.pk]), {"seq": "1"}))
+    if what == "take":
+        return count_queries(lambda: client.get(reverse("quizzes:take", args=[attempt.pk])))
+    if what == "review":
+        services.submit_attempt(attempt.pk, user, sequence=0)
+        return count_queries(lambda: client.get(reverse("quizzes:review", args=[attempt.pk])))
+    raise AssertionError(what)
+
+
+@pytest.mark.parametrize(
+    "what,settings",
+    [
+        ("save", {}),
+        ("save_all", {}),
+        ("submit", {}),
+        ("take", {"layout": "all_on_one_page"}),
+        ("review", {"review_detail": "full"}),
+    ],
+)
+def test_same_queries_for_three_and_twelve_questions(course, client, what, settings):
+    from tests import factories as base
+
+    small = measure(course, client, base.user(), 3, what, **settings)
+    large = measure(course, client, base.user(), 12, what, **settings)
+    assert small == large, f"{what}: {small} queries for 3 questions, {large} for 12"

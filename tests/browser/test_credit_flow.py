@@ -1,8 +1,7 @@
-"""A learner signs up, adds a licence, enrols, completes a course, downloads and verifies the certificate,
-and sees the renewal tracker move; another learner gets a 404 for that certificate."""
+"""A learner signs up, adds a licence, enrols, completes the modules, passes the quiz, downloads and
+verifies the certificate, and sees the renewal tracker move; another learner gets a 404 for it."""
 
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
@@ -11,6 +10,7 @@ from credit.models import CreditRecord
 from tests import factories
 from tests.browser.conftest import login
 from tests.credit import factories as credit_factories
+from tests.quizzes import factories as quiz_factories
 
 
 @pytest.fixture
@@ -24,6 +24,8 @@ def live_course(db):
     )
     factories.module(course, title="Intake and health history")
     factories.module(course, title="Informed consent and the right to stop")
+    question = quiz_factories.true_false(correct=True, prompt="A client may ask to stop the session at any time.")
+    quiz_factories.quiz(course, questions=[question], title="Consent check", pass_mark=70)
     credit_factories.provider()
     return course
 
@@ -59,23 +61,34 @@ def test_learner_earns_verifies_and_tracks_credit(page, browser, live_server, li
     assert "0 of 24 hours" in page.locator("main").inner_text()
     axe_check(page)
 
-    # Enrol and complete the modules.
+    # Enrol and complete the modules: the quiz is still to pass.
     page.goto(base + live_course.url)
     page.get_by_role("button", name="Enrol in this course").click()
     page.wait_for_url("**/intake-and-health-history-*/")
     page.get_by_role("button", name="Mark this module complete").click()
     page.wait_for_url("**/informed-consent-and-the-right-to-stop-*/")
     page.get_by_role("button", name="Mark this module complete").click()
-    page.wait_for_url("**/learning/")
-    assert "Course complete: 3 CEs earned" in page.locator(".messages").inner_text()
+    page.wait_for_url("**" + live_course.url)
+    assert not CreditRecord.objects.exists()
+
+    # Pass the quiz: the results page offers the certificate straight away.
+    page.get_by_role("link", name="Continue: Consent check").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url("**/quizzes/attempts/**")
+    page.get_by_label("True", exact=True).check()
+    page.get_by_role("button", name="Finish attempt…").click()
+    page.wait_for_url("**/submit/")
+    page.get_by_role("button", name="Submit for grading").click()
+    page.wait_for_url("**/review/")
+    assert "Client Communication and Consent is complete" in page.locator(".credit-notice").inner_text()
     record = CreditRecord.objects.get()
     code = record.certificates.get().display_code
 
     # Download the certificate.
     with page.expect_download() as download_info:
-        page.get_by_role("link", name=re.compile("Download certificate")).first.click()
+        page.get_by_role("link", name="Download your certificate").click()
     text = pdf_text(download_info.value.path())
-    for expected in ("Samira Haddad", "Client Communication and Consent", "3 CEs", code, "Certificate of Completion"):
+    for expected in ("Samira Haddad", "Client Communication and Consent", "3 CEs", code, "Certificate of Achievement"):
         assert expected in text, expected
     assert "CEU" not in text
 

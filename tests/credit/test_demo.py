@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from accounts.models import Licence
 from credit.demo import florida_cycle
-from credit.models import ApprovingBody, Enrolment, ModuleProgress, OutsideCredit, ProviderSettings
+from credit.models import ApprovingBody, CreditRecord, Enrolment, ModuleProgress, OutsideCredit, ProviderSettings
+from quizzes.models import QuizAttempt
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +22,8 @@ def snapshot():
         ModuleProgress.objects.count(),
         ModuleProgress.objects.filter(completed_at__isnull=False).count(),
         ApprovingBody.objects.count(),
+        CreditRecord.objects.count(),
+        QuizAttempt.objects.count(),
     )
 
 
@@ -30,8 +33,15 @@ def test_demo_gives_sam_something_to_track_and_is_idempotent(client, db):
     first = snapshot()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == first
-    # Licences, outside entries, enrolments (all three demo courses), progress rows, completed modules, approvals.
-    assert first == (2, 3, 3, 5, 3, 1)
+    # Licences, outside entries, enrolments (all three demo courses), progress rows (3 + 2 + all 7 of the
+    # communication course), completed modules, approvals, one completed course, one quiz attempt.
+    assert first == (2, 3, 3, 12, 10, 1, 1, 1)
+    record = CreditRecord.objects.get()
+    assert (record.course_number, record.ce_hours, record.certificate_title) == (
+        "TS-301",
+        3,
+        "Certificate of Achievement",
+    )
     assert "Credit demo ready" in out.getvalue()
     assert ProviderSettings.load().organisation_name == "Touchstone Continuing Education"
 

@@ -79,3 +79,28 @@ def test_admin_ledger_listing_does_not_grow_with_records(client, catalogue, djan
     small = count_queries(client, reverse("credit_records:index"))
     add_courses(many, 8, complete_every=1)
     assert count_queries(client, reverse("credit_records:index")) == small
+
+
+def test_completing_by_quiz_costs_the_same_for_small_and_large_courses(catalogue):
+    from quizzes import services as quiz_services
+    from tests.credit.test_quiz_completion import add_quiz
+    from tests.quizzes.test_attempts import right_answer
+
+    def passing_submission_queries(module_count: int, username: str) -> int:
+        learner = credit_factories.learner(username)
+        credit_factories.licence(learner)
+        course, modules = credit_factories.live_course(title=f"Course of {module_count}", modules=module_count)
+        quiz = add_quiz(course)
+        services.enrol(learner, course)
+        for module in modules:
+            services.mark_module_complete(learner, module, course)
+        attempt, _ = quiz_services.start_attempt(quiz, learner)
+        quiz_services.save_answers(attempt.pk, learner, {i["slot"]: right_answer(i) for i in attempt.items}, 0)
+        attempt.refresh_from_db()
+        with CaptureQueriesContext(connection) as captured:
+            quiz_services.submit_attempt(attempt.pk, learner, sequence=attempt.sequence)
+        assert learner.credit_records.count() == 1
+        return len(captured.captured_queries)
+
+    credit_factories.provider()  # created once per site, not per completion
+    assert passing_submission_queries(2, "small") == passing_submission_queries(10, "large")

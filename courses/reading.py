@@ -63,7 +63,14 @@ def format_minutes(minutes: int) -> str:
     return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
 
 
+def format_hours(hours: Decimal | None) -> str:
+    """'2', '2.5': CE hours without trailing zeros ('' for none)."""
+    if hours is None:
+        return ""
+    return f"{Decimal(hours).normalize():f}"
+
+
 def format_ce_hours(hours: Decimal) -> str:
     """'1 CE', '0.5 CEs', '6 CEs': NCBTMB's unit is the CE, never the CEU."""
-    number = f"{hours.normalize():f}"
+    number = format_hours(hours)
     return f"{number} CE" if hours == 1 else f"{number} CEs"

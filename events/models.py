@@ -33,6 +33,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses import reading
 from courses.choices import DeliveryMethod
 from courses.models import CECategory, validate_half_hours
 
@@ -428,7 +429,7 @@ class EventPage(Page):
             "hands_on": self.hands_on,
             "place": [self.venue, self.street_address, self.city, self.region, self.postal_code, self.country],
             "online": [self.online_platform, self.joining_details],
-            "ce_hours": schedule.format_hours(self.ce_hours),
+            "ce_hours": reading.format_hours(self.ce_hours),
             "sessions": [
                 [
                     str(session.uid),
@@ -639,7 +640,7 @@ class EventCECategory(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_event_ce_category")]
 
     def __str__(self) -> str:
-        return f"{self.category} ({schedule.format_hours(self.hours) or 'all'} h)"
+        return f"{self.category} ({reading.format_hours(self.hours) or 'all'} h)"
 
 
 class EventApproval(Orderable):

@@ -148,14 +148,6 @@ def format_money(amount: Decimal | None, currency: str) -> str:
     return f"{symbol}{amount:,.0f}" if whole else f"{symbol}{amount:,.2f}"
 
 
-def format_hours(hours: Decimal | None) -> str:
-    """2, 2.5 — CE hours come in whole or half hours."""
-    if hours is None:
-        return ""
-    text = f"{hours:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def fingerprint(data: dict) -> str:
     """A stable digest of what a calendar shows, so a real change (and only that) bumps SEQUENCE."""
     encoded = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))

@@ -4,11 +4,12 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from home.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
 
 from . import schedule
 from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage
@@ -16,27 +17,11 @@ from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, 
 PROVIDERS_GROUP = "Providers"
 
 # Inside its own page a provider drafts, edits and submits; Course editors publish (the review workflow).
-PROVIDER_TEAM_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
 PROVIDER_PERMISSIONS = [("wagtailadmin", "access_admin")]
-# Logos and handouts: Wagtail grants image and document rights per collection.
-PROVIDER_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
 
 
 class OnboardingError(Exception):
     """The provider cannot be onboarded as asked (a duplicate, or the site is not set up)."""
-
-
-def _permissions(pairs: list[tuple[str, str]]) -> list[Permission]:
-    return [
-        permission
-        for app_label, codename in pairs
-        if (permission := Permission.objects.filter(content_type__app_label=app_label, codename=codename).first())
-    ]
 
 
 def _team_group_name(provider: ProviderPage) -> str:
@@ -47,13 +32,9 @@ def _team_group_name(provider: ProviderPage) -> str:
 def ensure_provider_setup() -> Group:
     """Create the Providers group with admin access and upload rights; safe to run again."""
     group, _ = Group.objects.get_or_create(name=PROVIDERS_GROUP)
-    group.permissions.add(*_permissions(PROVIDER_PERMISSIONS))
-    root_collection = Collection.get_first_root_node()
-    if root_collection is not None:
-        for permission in _permissions(PROVIDER_COLLECTION_PERMISSIONS):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
+    group.permissions.add(*permissions(PROVIDER_PERMISSIONS))
+    # Logos and handouts.
+    grant_collection_permissions(group, UPLOAD_PERMISSIONS)
     return group
 
 
@@ -64,21 +45,7 @@ def sync_provider_team(provider: ProviderPage) -> Group:
     Wagtail grants page permissions to groups, so each provider has a group of its own; its
     accounts are the group's members.
     """
-    group = provider.team_group
-    name = _team_group_name(provider)
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=name)
-        ProviderPage.objects.filter(pk=provider.pk).update(team_group=group)
-        provider.team_group = group
-    elif group.name != name and not Group.objects.filter(name=name).exists():
-        group.name = name
-        group.save(update_fields=["name"])
-    permissions = Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=PROVIDER_TEAM_PAGE_PERMISSIONS
-    )
-    for permission in permissions:
-        GroupPagePermission.objects.get_or_create(group=group, page=provider, permission=permission)
-    return group
+    return team_group(provider, _team_group_name(provider))
 
 
 def add_provider_account(provider: ProviderPage, user) -> None:

@@ -1,17 +1,16 @@
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 from wagtail.signals import page_published, post_page_move
 
 
 def ensure_provider_setup(sender, using=DEFAULT_DB_ALIAS, verbosity=1, **kwargs) -> None:
-    """After migrate: the Providers group exists on every install (permissions of later apps first)."""
+    """After migrate: the Providers group exists on every install."""
+    from home.authoring import create_all_permissions
+
     from .services import ensure_provider_setup as ensure
 
     if using != DEFAULT_DB_ALIAS:
         return
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0, using=using)
+    create_all_permissions(using)
     ensure()
 
 

@@ -130,3 +130,19 @@ def _form_data(form) -> dict:
             "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
         }
     )
+
+
+def test_instructor_can_upload_and_choose_images(client, team):
+    client.force_login(team["maya"])
+    assert client.get("/admin/images/multiple/add/").status_code == 200
+    assert client.get("/admin/images/chooser/").status_code == 200
+    assert client.get("/admin/documents/multiple/add/").status_code == 200
+
+
+def test_renaming_a_team_onto_an_existing_group_name_keeps_the_old_name(team):
+    swedish = team["swedish"]
+    Group.objects.create(name="Course team: TAKEN-1")
+    swedish.course_number = "TAKEN-1"
+    swedish.save_revision().publish()  # must not fail on the unique group name
+    swedish.team_group.refresh_from_db()
+    assert swedish.team_group.name != "Course team: TAKEN-1"

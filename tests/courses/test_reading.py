@@ -79,3 +79,11 @@ def test_reading_time_never_undercounts(words, video):
 )
 def test_format_ce_hours(hours, text):
     assert reading.format_ce_hours(Decimal(hours)) == text
+
+
+@pytest.mark.parametrize(
+    ("hours", "text"),
+    [(None, ""), (Decimal("2"), "2"), (Decimal("2.0"), "2"), (Decimal("2.5"), "2.5"), (Decimal("14.0"), "14")],
+)
+def test_format_hours(hours, text):
+    assert reading.format_hours(hours) == text

@@ -149,13 +149,6 @@ def test_money(amount, currency, text):
     assert schedule.format_money(amount, currency) == text
 
 
-@pytest.mark.parametrize(
-    ("hours", "text"), [(Decimal("2"), "2"), (Decimal("2.0"), "2"), (Decimal("2.5"), "2.5"), (Decimal("14.0"), "14")]
-)
-def test_hours(hours, text):
-    assert schedule.format_hours(hours) == text
-
-
 def test_zone_abbreviation_falls_back_to_an_offset():
     assert schedule.zone_abbreviation(schedule.to_local(utc(2027, 1, 1, 12), NEW_YORK)) == "EST"
     assert schedule.zone_abbreviation(schedule.to_local(utc(2027, 1, 1, 12), "America/Sao_Paulo")) == "UTC-03"

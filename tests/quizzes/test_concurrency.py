@@ -13,15 +13,7 @@ from tests.baseline import ensure_baseline
 from tests.quizzes import factories
 from tests.quizzes.test_attempts import right_answer
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor == "sqlite",
-        reason="The SQLite test database lives in memory as one shared-cache connection: concurrent transactions "
-        "from other threads fail with 'table is locked' instead of waiting, so real concurrency can only be "
-        "exercised on PostgreSQL (CI runs the suite there too).",
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_together(count, work):

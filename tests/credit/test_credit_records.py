@@ -142,8 +142,6 @@ def test_write_credit_record_returns_the_existing_one_on_a_race(completed):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_completions_write_one_record():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL's row locks")
     from tests.baseline import ensure_baseline
 
     ensure_baseline()  # a transactional test starts from an empty database

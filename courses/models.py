@@ -104,27 +104,33 @@ class CourseIndexPage(Page):
         return context
 
 
-class CourseCECategory(Orderable):
-    """A CE category a course counts in; hours left blank mean the whole course counts there."""
+class AbstractCECategoryLink(Orderable):
+    """A CE category a course or event counts in; hours left blank mean all of its hours count there."""
 
-    page = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="ce_category_links")
-    category = models.ForeignKey(CECategory, on_delete=models.PROTECT, related_name="course_links")
     hours = models.DecimalField(
         max_digits=5,
         decimal_places=1,
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.5")), validate_half_hours],
-        help_text="Leave blank when all the course's hours count in this category.",
+        help_text="Leave blank when all the hours count in this category.",
     )
 
     panels = [FieldRowPanel([FieldPanel("category"), FieldPanel("hours")])]
 
     class Meta(Orderable.Meta):
-        constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_course_ce_category")]
+        abstract = True
 
     def __str__(self) -> str:
-        return f"{self.category} ({self.hours or 'all'} h)"
+        return f"{self.category} ({reading.format_hours(self.hours) or 'all'} h)"
+
+
+class CourseCECategory(AbstractCECategoryLink):
+    page = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="ce_category_links")
+    category = models.ForeignKey(CECategory, on_delete=models.PROTECT, related_name="course_links")
+
+    class Meta(AbstractCECategoryLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_course_ce_category")]
 
 
 class CoursePage(Page):

@@ -35,7 +35,7 @@ from wagtail.search import index
 
 from courses import reading
 from courses.choices import DeliveryMethod
-from courses.models import CECategory, validate_half_hours
+from courses.models import AbstractCECategoryLink, CECategory, validate_half_hours
 
 from . import schedule
 from .choices import Currency, EventStatus
@@ -620,27 +620,12 @@ class EventInstructor(Orderable):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-class EventCECategory(Orderable):
-    """A CE category the event counts in; blank hours mean all of its hours."""
-
+class EventCECategory(AbstractCECategoryLink):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="ce_category_links")
     category = models.ForeignKey(CECategory, on_delete=models.PROTECT, related_name="event_links")
-    hours = models.DecimalField(
-        max_digits=5,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0.5")), validate_half_hours],
-        help_text="Leave blank when all the event's hours count in this category.",
-    )
 
-    panels = [FieldRowPanel([FieldPanel("category"), FieldPanel("hours")])]
-
-    class Meta(Orderable.Meta):
+    class Meta(AbstractCECategoryLink.Meta):
         constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_event_ce_category")]
-
-    def __str__(self) -> str:
-        return f"{self.category} ({reading.format_hours(self.hours) or 'all'} h)"
 
 
 class EventApproval(Orderable):

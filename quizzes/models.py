@@ -468,6 +468,24 @@ VIGNETTE_FIELDS = (
 )
 
 
+# The rule authors follow when they mark options critical; shown above a case scenario's steps.
+CRITICAL_OPTION_POLICY = """<p>Mark an option as a <b>critical safety error</b> when choosing it would, in real
+practice, put the client at risk. An option is critical when it:</p>
+<ul>
+<li>delays emergency care (anything but calling emergency services now for signs such as sudden
+breathlessness, chest pain or stroke signs, or waiting days for a doctor when a clot is suspected);</li>
+<li>applies pressure or heat over a suspected clot, or over a limb at risk (lymphoedema, a fresh surgical
+site, a limb after recent major surgery);</li>
+<li>treats through an absolute contraindication (fever, suspected clot, intoxication, an uncleared recent
+operation);</li>
+<li>works outside the therapist's scope of practice or training (diagnosing, advising on medication, prenatal
+work without prenatal training).</li>
+</ul>
+<p>Every step that decides whether the client is safe (a <i>safety decision</i>) needs at least one critical
+option. If you are unsure whether an answer is dangerous, treat it as critical: a critical error fails a quiz
+that is set to fail them, whatever the score.</p>"""
+
+
 class CaseScenarioQuestion(Question):
     """A client case: a vignette, then decision steps whose options carry weights.
 
@@ -504,6 +522,18 @@ class CaseScenarioQuestion(Question):
             ],
         }
 
+    def safety_steps_without_critical_option(self) -> list[int]:
+        """The numbers (from 1) of safety-decision steps where no option is marked critical.
+
+        A step that decides whether the client is safe must let a learner fail it: otherwise a
+        dangerous answer only costs a few points and can still pass a safety final.
+        """
+        return [
+            number
+            for number, step in enumerate(self.steps.all(), start=1)
+            if step.safety_decision and not any(option.is_critical for option in step.options.all())
+        ]
+
     def item_body(self, tokens, *, shuffle_options, rng):
         steps = []
         for step in self.steps.all():
@@ -527,10 +557,16 @@ class CaseStep(Orderable, ClusterableModel):
     question = ParentalKey(CaseScenarioQuestion, on_delete=models.CASCADE, related_name="steps")
     prompt = models.CharField(max_length=500, help_text="The decision the therapist faces at this point.")
     kind = models.CharField(max_length=10, choices=StepKind.choices, default=StepKind.SINGLE)
+    safety_decision = models.BooleanField(
+        "safety decision",
+        default=True,
+        help_text="Untick only for a step where no option could harm the client, such as paperwork or "
+        "aftercare advice. A safety decision needs at least one option marked as a critical safety error.",
+    )
 
     panels = [
         FieldPanel("prompt"),
-        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("safety_decision")]),
         InlinePanel("options", heading="Options", label="Option", min_num=2),
     ]
 
@@ -554,7 +590,10 @@ class CaseOption(Orderable):
     is_critical = models.BooleanField(
         "critical safety error",
         default=False,
-        help_text="Choosing this scores the whole scenario 0, and fails the quiz if the quiz says so.",
+        help_text="Choosing this scores the whole scenario 0, and fails the quiz if the quiz says so. Mark an "
+        "option critical when it delays emergency care, puts pressure or heat over a suspected clot or an "
+        "at-risk limb, treats through an absolute contraindication, or works outside the therapist's scope "
+        "or training.",
     )
     feedback = _feedback_field()
 
@@ -602,6 +641,7 @@ CaseScenarioQuestion.edit_handler = Question.build_edit_handler(
             ],
             heading="Client vignette",
         ),
+        HelpPanel(content=CRITICAL_OPTION_POLICY, heading="When is an option critical?"),
         InlinePanel("steps", heading="Decision steps, in order", label="Step", min_num=1),
     ]
 )

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -21,7 +22,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from courses.models import CoursePage, ModulePage
 
 from .choices import QuestionStatus
-from .models import QUESTION_TYPES, Question, QuestionCategory
+from .models import QUESTION_TYPES, CaseScenarioQuestion, Question, QuestionCategory
 
 TYPE_BY_KEY = {model.type_key: model for model in QUESTION_TYPES}
 
@@ -302,3 +303,23 @@ def module_sections(request, pk):
 def register_quiz_admin_urls():
     urls = [path("module-sections/<int:pk>/", module_sections, name="module_sections")]
     return [path("quizzes/", include((urls, "quizzes_admin"), namespace="quizzes_admin"))]
+
+
+def _warn_about_safety_steps(request, instance):
+    """A live case scenario whose safety step has no critical option lets a dangerous answer pass."""
+    if not isinstance(instance, CaseScenarioQuestion) or instance.status != QuestionStatus.ACTIVE:
+        return
+    numbers = instance.safety_steps_without_critical_option()
+    if numbers:
+        listed = ", ".join(str(number) for number in numbers)
+        messages.warning(
+            request,
+            f"“{instance}” is active, but safety step{'s' if len(numbers) > 1 else ''} {listed} "
+            f"{'have' if len(numbers) > 1 else 'has'} no option marked as a critical safety error, so a learner "
+            "who picks a dangerous answer there can still pass. Mark the dangerous options critical, or untick "
+            "“safety decision” on a step where no option could harm the client.",
+        )
+
+
+hooks.register("after_create_snippet", _warn_about_safety_steps)
+hooks.register("after_edit_snippet", _warn_about_safety_steps)

@@ -86,6 +86,7 @@ def stored_children(question: Question) -> tuple:
             (
                 step.prompt,
                 step.kind,
+                step.safety_decision,
                 tuple(
                     (o.text, Decimal(o.weight), o.is_critical, o.feedback)
                     for o in step.options.order_by("sort_order", "pk")
@@ -109,8 +110,8 @@ def build_children(question: Question, spec: QuestionSpec) -> None:
         question.items = _ordered([OrderingItem(text=t, feedback=f) for t, f in spec.children])
     elif isinstance(question, CaseScenarioQuestion):
         steps = []
-        for prompt, kind, options in spec.children:
-            step = CaseStep(prompt=prompt, kind=kind)
+        for prompt, kind, safety, options in spec.children:
+            step = CaseStep(prompt=prompt, kind=kind, safety_decision=safety)
             step.options = _ordered([CaseOption(text=t, weight=w, is_critical=c, feedback=f) for t, w, c, f in options])
             steps.append(step)
         question.steps = _ordered(steps)

@@ -146,8 +146,9 @@ def choice(text: str, weight: str | int, feedback: str, *, critical: bool = Fals
     return (words(text), Decimal(str(weight)), critical, words(feedback))
 
 
-def step(prompt: str, options, *, kind: str = "single") -> tuple[str, str, tuple]:
-    return (words(prompt), kind, tuple(options))
+def step(prompt: str, options, *, kind: str = "single", safety: bool = True) -> tuple[str, str, bool, tuple]:
+    """A decision step. ``safety=False`` only where no option could harm the client (aftercare, paperwork)."""
+    return (words(prompt), kind, safety, tuple(options))
 
 
 def case(

@@ -560,8 +560,9 @@ class CaseStep(Orderable, ClusterableModel):
     safety_decision = models.BooleanField(
         "safety decision",
         default=True,
-        help_text="Untick only for a step where no option could harm the client, such as paperwork or "
-        "aftercare advice. A safety decision needs at least one option marked as a critical safety error.",
+        help_text="Untick only for a step whose options differ in quality but none puts the client at real "
+        "risk, such as paperwork, aftercare advice or fine-tuning a plan. A safety decision needs at least one "
+        "option marked as a critical safety error.",
     )
 
     panels = [

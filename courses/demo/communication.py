@@ -371,8 +371,9 @@ DRAPING = ModuleSpec(
                 "The client undresses to their level of comfort, in private. Leave the room and knock before "
                 "you come back in.",
                 "Only the area being worked on is uncovered, and it is covered again before you move to the next area.",
-                "The genitals are always covered, and so are the breasts of female clients, unless a specific "
-                "technique has been agreed in a setting where it is lawful and appropriate.",
+                "The genitals are always covered, with no exception.",
+                "The breasts of female clients are covered too. The only exception is a specific treatment "
+                "technique, where the law allows it, with the client's written consent.",
                 "The drape is tucked securely so that it stays in place without the client needing to hold it.",
                 "The drape is never used in a way that exposes the client when they turn over or get up.",
             ),

@@ -132,9 +132,10 @@ ABSOLUTE_AND_RELATIVE = ModuleSpec(
             adapting pressure and avoiding tender joints. During an acute flare, the inflamed joints should
             not be worked at all. If the flare comes with a fever and the client feels unwell all over, the
             whole session should be postponed.""",
-            """Surgery follows a similar path in reverse. In the days after an operation, the surgical area
-            is an absolute contraindication and the client may also be at higher risk of blood clots. As
-            healing progresses, and with the surgical team's agreement, massage away from the area becomes
+            """Surgery follows a similar path in reverse. In the weeks after a major operation, until the
+            surgical team clears massage, recent surgery is an absolute, general contraindication: the surgical
+            area is healing and the client is at higher risk of blood clots. As healing progresses, and with
+            the surgical team's agreement, massage away from the area becomes
             appropriate, and later gentle work near a well-healed scar may help with comfort and mobility.
             The label changes because the body changes.""",
             """This is why screening is not a one-time event. Ask returning clients what has changed since
@@ -724,8 +725,10 @@ CIRCULATORY = ModuleSpec(
             relative contraindication. Common adaptations include a shorter session, moderate pressure,
             avoiding long periods lying flat for clients who become breathless, avoiding heat treatments,
             and a slow close with time to sit up.""",
-            """Medications matter as much as diagnoses. Blood-thinning medications increase the risk of
-            bruising, so deep pressure and vigorous techniques are adapted. Medications for blood pressure
+            """Medications matter as much as diagnoses. Blood-thinning medications (anticoagulants such as
+            warfarin and the newer direct anticoagulants, and antiplatelet drugs) increase the risk of bruising
+            and of bleeding under the skin. For a client who takes them, use light pressure only: no deep or
+            sustained compression, no deep friction and no percussion. Medications for blood pressure
             can make clients light-headed when they stand up after a session. You do not need to know every
             drug by name, but you should ask what each medication is for and think about what that means
             for the session.""",
@@ -793,8 +796,8 @@ CIRCULATORY = ModuleSpec(
             scope="general",
             actions=["modify"],
             rationale="""Massage can lower blood pressure further, and the change from lying down to standing
-            can make a client faint or fall. Keep the close of the session slower and slightly more
-            stimulating, ask the client to sit on the edge of the table before standing, offer water, and
+            can make a client faint or fall. Finish with a few brisker closing strokes, then make the move
+            to standing slow: ask the client to sit on the edge of the table before standing, offer water, and
             stay close by as they get up. Unexplained or frequent dizziness is a reason to refer.""",
         ),
         text(
@@ -807,7 +810,8 @@ CIRCULATORY = ModuleSpec(
         text(
             """<b>A client takes a blood thinner after a heart valve replacement.</b> Ask when the surgery was
             and whether their cardiologist is happy for them to receive massage. With clearance, keep the
-            pressure moderate, leave out deep friction and percussion, and watch for bruising.""",
+            pressure light, with no deep or sustained compression, leave out deep friction and percussion, and
+            watch for bruising.""",
             """<b>A client has visible, bulging veins on the back of both calves.</b> Varicose veins are a
             relative, local contraindication. Work the thighs and feet, glide very lightly toward the heart
             around the calves, and keep all direct pressure off the veins.""",
@@ -909,12 +913,12 @@ SURGERY_FRACTURES_INJURY = ModuleSpec(
         contraindication(
             "Recent surgery",
             severity="absolute",
-            scope="local",
+            scope="general",
             actions=["avoid_area", "clearance"],
-            rationale="""Healing tissue is fragile and an incision is a route for infection; pressure or
-            stretch can disrupt the repair. The operation also raises the risk of blood clots for a time.
-            Do not work on or near the surgical site, and obtain clearance from the surgical team before any
-            massage in the weeks after major surgery.""",
+            rationale="""While surgery is recent and the surgical team has not cleared massage, it is a
+            general contraindication: no massage at all. Healing tissue is fragile and an incision is a route
+            for infection, and the operation raises the risk of blood clots for weeks afterwards. Once the team
+            has cleared massage, the surgical site itself stays off limits until it has fully healed.""",
         ),
         text(
             """Once the surgical team has agreed, massage away from the surgical area can ease the muscle
@@ -1299,6 +1303,314 @@ PREGNANCY_CANCER_INFLAMMATION = ModuleSpec(
     ],
 )
 
+SYSTEMIC_CONDITIONS = ModuleSpec(
+    slug="systemic-conditions",
+    title="Systemic conditions: diabetes, seizures, aneurysm, kidney disease, osteoporosis and intoxication",
+    intro=(
+        "Some conditions affect the whole body rather than one area, and some of them can turn into an "
+        "emergency on the table. This module covers diabetes, intoxication, seizure disorders, aneurysm, "
+        "kidney disease and osteoporosis: what to ask, how to adapt, and what to do when something goes wrong."
+    ),
+    body=[
+        section("Why systemic conditions need a plan"),
+        text(
+            """The conditions in this module have something in common: they are not confined to the place where
+            you would put your hands. Diabetes changes sensation, healing and blood sugar throughout the body.
+            A seizure disorder or an aneurysm carries a risk that can appear suddenly and without warning.
+            Kidney disease changes how the body handles fluid. Osteoporosis weakens bones everywhere, not only
+            where a fracture has already happened. Intoxication changes judgement, sensation and the ability to
+            consent.""",
+            """Most clients with these conditions know a great deal about them and manage them every day. Your
+            job is not to second-guess their care but to ask the questions that let you plan a safe session,
+            to adapt pressure, technique and position, and to know in advance what you will do if the
+            condition shows itself during the session. A plan made at intake is far easier to follow than one
+            improvised while a client is unwell on your table.""",
+            """As always, therapists do not diagnose. When you notice something that worries you, record what
+            you saw and heard, stop or adapt the session, and point the client to the right professional. When
+            you are unsure whether a condition is controlled, ask for clearance from the client's physician
+            before you go ahead.""",
+        ),
+        callout(
+            "key_point",
+            "Plan for the bad moment at intake",
+            """For every systemic condition, ask two questions before you start: what does the client do to
+            manage it, and what should you do if it flares up during the session? Write the answers down where
+            you can see them.""",
+        ),
+        section("Diabetes"),
+        text(
+            """Diabetes affects how the body controls the sugar in the blood. Clients may manage it with diet,
+            tablets, insulin injections, an insulin pump, or a combination. Well-controlled diabetes is not a
+            reason to avoid massage, and many clients find it helps with stress and sleep. Three things change
+            the session: reduced sensation, injection sites and devices, and the chance of low blood sugar
+            while they are on the table.""",
+            """Ask how long they have had diabetes, how they manage it, whether it is well controlled, whether
+            they have any complications such as nerve damage, kidney disease, eye problems or poor circulation
+            in the legs, and whether they have ever had a low blood sugar episode. Clients with complications,
+            or whose blood sugar is often out of control, should have their physician's agreement before
+            massage.""",
+        ),
+        contraindication(
+            "Diabetes",
+            severity="relative",
+            scope="general",
+            actions=["modify", "clearance"],
+            rationale="""Long-term high blood sugar can damage nerves and small blood vessels, so the client may
+            not feel pressure or heat accurately, and the skin of the feet and lower legs may heal slowly and
+            infect easily. Use moderate or lighter pressure where sensation is reduced, never use heat on those
+            areas, avoid recent injection sites, and obtain clearance when there are complications or the
+            diabetes is poorly controlled.""",
+        ),
+        subheading("Reduced sensation"),
+        text(
+            """Nerve damage from diabetes, known as peripheral neuropathy, usually starts in the feet and can
+            spread to the lower legs and hands. A client with neuropathy may not feel that pressure is too deep
+            or that a heat pack is too hot until the tissue is already damaged. Their feedback, which you rely on
+            everywhere else, is not reliable in those areas.""",
+            bullets(
+                "Ask where sensation is reduced, and check with them before you work there.",
+                "Keep pressure moderate or light in those areas, whatever the client says they can take.",
+                "Leave out hot stones, heat packs and hot towels on areas with reduced sensation.",
+                "Look at the feet before you work on them. A cut, blister or sore that the client has not "
+                "noticed is a local contraindication: avoid it, and suggest they show it to their diabetes "
+                "team or podiatrist promptly, since foot wounds in diabetes can become serious.",
+            ),
+        ),
+        subheading("Injection sites and devices"),
+        text(
+            """Insulin is injected under the skin, usually into the abdomen, thighs, buttocks or upper arms.
+            Massage over a recent injection site can change how quickly the insulin is absorbed, which can
+            bring on low blood sugar. Ask where and when the client last injected, and leave that area out of
+            the session. Insulin pumps and continuous glucose monitors are attached to the skin: work around
+            them and their tubing, never over them, and take care when the client changes position.""",
+        ),
+        section("Low blood sugar during a session"),
+        text(
+            """Low blood sugar, called hypoglycaemia, is the emergency most likely to happen on your table when a
+            client uses insulin or some diabetes tablets. A relaxing session, a skipped meal or a recent dose
+            can all contribute. It can come on quickly, and the client may not notice it at first because they
+            are relaxed.""",
+            """The signs include sweating, shakiness, a fast heartbeat, paleness, hunger, irritability,
+            confusion and slurred speech. A client who is confused or slurring may look as though they have been
+            drinking, so never assume that is what is happening.""",
+            steps(
+                "Stop the massage and tell the client what you have noticed.",
+                "Help them to sit up slowly if they are able to, and stay with them.",
+                "Follow their own plan: most people who use insulin carry glucose tablets, a sugary drink or "
+                "sweets. If they are awake and able to swallow, help them to take it.",
+                "Stay with them while it takes effect, usually ten to fifteen minutes, and do not let them get "
+                "up or leave while they are still unwell.",
+                "Call emergency services at once if they become very drowsy, cannot swallow safely, lose "
+                "consciousness or have a seizure, or if they are not improving. Never put food or drink into "
+                "the mouth of someone who cannot swallow safely; place them on their side and stay with them.",
+            ),
+            """To prevent it, ask at booking and at intake whether they have eaten and checked their blood sugar,
+            keep a sugary drink in the treatment room, and suggest they bring their own supplies to every
+            session.""",
+        ),
+        section("Intoxication"),
+        text(
+            """A client who arrives under the influence of alcohol or recreational drugs cannot be massaged. It
+            does not matter whether they seem cheerful and relaxed, whether it is a long-standing client, or
+            whether they insist they are fine. The session is postponed.""",
+            """There are several reasons, and each would be enough on its own. Intoxication dulls sensation and
+            judgement, so the client cannot tell you accurately when pressure is too much. Alcohol widens the
+            blood vessels and, with the relaxation of a massage, makes fainting and falls on getting up more
+            likely. Nausea and vomiting are common. Most importantly, a person who is intoxicated cannot give
+            informed consent, and the session puts both of you in a position that neither the client nor the
+            profession should accept.""",
+        ),
+        contraindication(
+            "Intoxication from alcohol or drugs",
+            severity="absolute",
+            scope="general",
+            actions=["postpone"],
+            rationale="""An intoxicated client cannot give reliable feedback or informed consent, and is more
+            likely to faint, fall or vomit. No adaptation makes the session safe: postpone it, and rebook for a
+            day when they are sober.""",
+        ),
+        text(
+            """Speak to the client privately and without judgement. Say that you are not able to give the
+            massage today and offer to rebook. If they are unsteady, make sure they do not leave alone or drive:
+            offer to call a taxi or someone to collect them. Record what you observed in factual terms, such as
+            "smelled strongly of alcohol, speech slurred, unsteady on feet; session postponed", not a judgement
+            about the client.""",
+            """Prescribed medication can also affect alertness. A client who has taken strong pain relief or a
+            sedative may not be intoxicated in the ordinary sense, but their feedback is dulled in the same way.
+            Lighten the pressure, check in more often, and postpone if they are drowsy or confused.""",
+        ),
+        section("Seizure disorders"),
+        text(
+            """Epilepsy and other seizure disorders are common, and most people with them have their seizures
+            well controlled by medication. Massage is usually welcome and appropriate. What matters is knowing
+            the client's pattern and being ready to keep them safe if a seizure does happen.""",
+            """Ask what kind of seizures they have, how often, when the last one was, whether anything tends to
+            trigger them, and whether they get a warning beforehand. Common triggers include tiredness, missed
+            meals, missed medication and, for some people, flickering lights or particular sounds or smells.
+            Keep the room free of known triggers: steady lighting, no strong scents if they are a trigger, and
+            a calm pace.""",
+        ),
+        contraindication(
+            "Seizure disorders",
+            severity="relative",
+            scope="general",
+            actions=["modify", "clearance"],
+            rationale="""A seizure on a massage table carries a risk of falling and injury. Ask about the client's
+            seizures and triggers, avoid known triggers, and keep them safe if one happens. Seizures that are
+            frequent, recent or not controlled call for the physician's agreement before massage.""",
+        ),
+        section("If a client has a seizure"),
+        text(
+            """A seizure is frightening to watch, but most stop on their own within a few minutes. Your role is
+            to keep the client from harm until it passes.""",
+            steps(
+                "Stop the massage, stay calm and note the time it started.",
+                "Stay beside the client to keep them from falling off the table. Move anything hard away from "
+                "them and put something soft, such as a folded towel, under their head.",
+                "Do not hold them down or try to stop their movements, and never put anything in their mouth.",
+                "When the jerking stops, roll them gently onto their side so that their airway stays clear, and "
+                "stay with them. They may be confused or sleepy for a while; speak calmly and reassure them.",
+                "Call emergency services if the seizure lasts more than five minutes, if another follows before "
+                "they recover, if they are injured, have trouble breathing or do not wake up, if it is their "
+                "first seizure, or if they are pregnant or have diabetes.",
+            ),
+            """Do not let them drive or leave alone afterwards. Record what happened and how long it lasted, and
+            tell them, since their physician will want to know.""",
+        ),
+        section("Aneurysm"),
+        text(
+            """An aneurysm is a bulge in the wall of a weakened artery. The most relevant to massage are aneurysms
+            of the aorta, the main artery, in the abdomen, and aneurysms of the arteries of the brain. Many cause
+            no symptoms and are found by chance; some are monitored for years. If an aneurysm bursts, it is a
+            life-threatening emergency.""",
+            """A client who knows they have an aneurysm needs clearance from their physician before massage, and
+            the area is never worked. For an abdominal aortic aneurysm that means no abdominal massage and no
+            deep pressure on the abdomen or over the deep muscles of the lower back that lie close to it. Avoid
+            heat treatments and anything vigorous that raises the blood pressure.""",
+        ),
+        contraindication(
+            "Known aneurysm",
+            severity="absolute",
+            scope="local",
+            actions=["avoid_area", "clearance", "refer"],
+            rationale="""Pressure over a weakened artery wall could contribute to it tearing. The area of the
+            aneurysm is never massaged, the rest of the session waits for the physician's clearance, and any
+            sudden severe pain is an emergency.""",
+        ),
+        text(
+            """Two situations call for immediate action. If, during abdominal work, you feel a mass that pulses
+            with the heartbeat, stop, do not press on it again, and advise the client to see a physician
+            promptly; do not guess at what it is. If a client has sudden, severe pain in the abdomen, back or
+            head, especially a headache they describe as the worst they have ever had, call emergency services
+            straight away.""",
+        ),
+        section("Kidney disease"),
+        text(
+            """The kidneys filter waste from the blood and balance the body's fluid and salts. In chronic kidney
+            disease they do this less well, and clients may have swelling, high blood pressure, tiredness, itchy
+            or fragile skin and a tendency to bruise. Some are on dialysis. Because massage moves fluid and the
+            kidneys are already struggling to manage it, the session needs care and usually the physician's
+            agreement.""",
+        ),
+        contraindication(
+            "Chronic kidney disease",
+            severity="relative",
+            scope="general",
+            actions=["modify", "clearance"],
+            rationale="""Kidneys that cannot handle fluid well may be strained by a long or vigorous session.
+            Obtain clearance, keep sessions shorter with light pressure, avoid deep work and percussion over
+            the lower back where the kidneys lie, and never work on or apply pressure to a dialysis access
+            arm.""",
+        ),
+        text(
+            bullets(
+                "A client on dialysis often has a fistula or graft in one arm, a joined artery and vein used "
+                "for treatment. Never massage, press on or put weight on that arm, and do not let it be "
+                "squeezed by positioning; it is an absolute local contraindication.",
+                "Swelling caused by kidney disease is not something massage can fix. Do not try to push fluid "
+                "out of swollen legs; light, gentle work is enough.",
+                "New swelling, breathlessness, or swelling that is getting worse needs the client's medical "
+                "team before massage.",
+                "A kidney infection, with fever and pain in the side or back, is an absolute, general "
+                "contraindication: postpone, and suggest they see a physician promptly.",
+            ),
+        ),
+        section("Osteoporosis"),
+        text(
+            """Osteoporosis makes bones thinner and more fragile, so that they can break with far less force
+            than usual. It is common in older adults, especially women after menopause, and in people who have
+            taken steroid medication for a long time. Many people do not know they have it until a bone breaks,
+            so a history of a fracture after a minor fall is an important clue.""",
+            """The spine, ribs, hips and wrists are most at risk. Pressure that a healthy skeleton would easily
+            absorb can crack a fragile rib or compress a vertebra. Joint mobilisation and stretching put
+            leverage on bones and can do the same.""",
+        ),
+        contraindication(
+            "Osteoporosis",
+            severity="relative",
+            scope="general",
+            actions=["modify"],
+            rationale="""Fragile bones can fracture under deep pressure, percussion or forceful stretching and
+            joint mobilisation. Use light to moderate pressure, leave out tapotement, stretches and joint
+            mobilisation, and position the client with support. Ask the physician for clearance when the
+            osteoporosis is severe or there has been a recent fracture.""",
+        ),
+        text(
+            bullets(
+                "Keep pressure light to moderate everywhere, and lightest over the ribs and spine, whatever the "
+                "client asks for.",
+                "Leave out tapotement, deep friction, and passive stretches and joint mobilisation that lever on "
+                "the spine, hips or ribs.",
+                "Avoid pressing straight down on the back and ribs while the client lies face down; side-lying "
+                "with pillows, or face up with support, is often better.",
+                "Help the client on and off the table, with a step and a steadying hand: a fall is the most "
+                "common way a fragile bone breaks.",
+                "New back pain that began suddenly, especially after bending, lifting or a minor fall, may be a "
+                "fracture of a vertebra. Do not massage the area; refer the client to a physician promptly.",
+            ),
+        ),
+        section("Worked examples"),
+        text(
+            """<b>A client with type 2 diabetes says her feet feel numb and cold and asks for a hot stone foot
+            treatment.</b> Explain that with reduced sensation she may not feel a burn until the skin is
+            damaged. Look at her feet, use light gliding strokes with warm hands and a blanket instead of heat,
+            and check in often.""",
+            """<b>A regular client arrives smelling of alcohol, with slurred speech.</b> Take him aside, say that
+            you cannot give the massage today, and offer another appointment. Make sure he does not drive, and
+            write down what you observed.""",
+            """<b>A client with epilepsy tells you that bright, flickering light can bring on a seizure.</b> Use
+            steady, soft lighting, keep the room calm, and agree at intake what you will do if a seizure
+            starts.""",
+            """<b>A client in her seventies broke her wrist in a small fall last year and asks for deep pressure
+            on her back.</b> A fracture from a minor fall may mean fragile bones. Explain why you will keep the
+            pressure moderate, support her in side-lying, leave out percussion and stretches, and suggest she
+            asks her physician about her bone health if she has not already.""",
+        ),
+        dialogue(
+            "referral",
+            "Postponing for intoxication",
+            [
+                ("T", "Before we start, can I have a quick word in private?"),
+                ("C", "Sure. I've just come from a long lunch, I'll be asleep in five minutes!"),
+                (
+                    "T",
+                    "That's what I wanted to talk about. When someone has been drinking, massage isn't safe for "
+                    "them, so I can't treat you today. I'd be glad to rebook you for another day this week.",
+                ),
+                ("C", "Oh. I only had a couple. Are you sure?"),
+                (
+                    "T",
+                    "I'm sure, and it isn't a judgement. Alcohol changes how your body responds to pressure and "
+                    "makes people more likely to feel faint afterwards. How are you getting home? I'm happy to "
+                    "call you a taxi.",
+                ),
+            ],
+            point="""Postpone privately, give the reason in terms of the client's safety rather than blame, and
+            make sure they get home safely.""",
+        ),
+    ],
+)
+
 SCREENING_CLEARANCE_REFERRAL = ModuleSpec(
     slug="screening-clearance-and-referral",
     title="Screening, medical clearance and referral",
@@ -1552,13 +1864,14 @@ COURSE = CourseSpec(
         course gives you a clear framework for telling the difference and for deciding what to do: massage as
         planned, massage with changes, or no massage today.""",
         """You will work through the conditions therapists meet most often, from fever and skin infections to
-        blood clots, recent surgery, pregnancy, cancer treatment and inflammatory flares, classifying each
+        blood clots, recent surgery, pregnancy, cancer treatment, inflammatory flares and systemic conditions
+        such as diabetes, epilepsy and osteoporosis, classifying each
         one and learning the practical adaptations and referral decisions that follow. The final module
         brings it together in screening conversations, clearance requests and referrals.""",
         "<h3>How the course works</h3>",
         bullets(
-            "Seven modules of reading, with worked examples and model conversations.",
-            "Study at your own pace, online; about an hour of reading in total.",
+            "Eight modules of reading, with worked examples and model conversations.",
+            "Study at your own pace, online; about an hour and a quarter of reading in total.",
             "One CE hour in the Contraindications and safety category.",
         ),
     ),
@@ -1570,6 +1883,9 @@ COURSE = CourseSpec(
         "Recognise the warning signs of a deep vein thrombosis and other situations that need urgent medical "
         "attention.",
         "Adapt sessions for pregnancy, cancer treatment, varicose veins, inflammatory flares and low blood pressure.",
+        "Plan safe sessions for clients with diabetes, seizure disorders, an aneurysm, kidney disease or "
+        "osteoporosis, and respond to low blood sugar or a seizure on the table.",
+        "Recognise intoxication as a reason to postpone, and handle it privately and safely.",
         "Screen clients at every visit and request specific, useful medical clearance.",
     ),
     prerequisites=(
@@ -1595,6 +1911,7 @@ COURSE = CourseSpec(
         CIRCULATORY,
         SURGERY_FRACTURES_INJURY,
         PREGNANCY_CANCER_INFLAMMATION,
+        SYSTEMIC_CONDITIONS,
         SCREENING_CLEARANCE_REFERRAL,
     ),
 )

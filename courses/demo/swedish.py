@@ -412,6 +412,9 @@ TAPOTEMENT = ModuleSpec(
                 "The back of the knee, the front of the neck and the inner arm, where nerves and vessels lie "
                 "close to the surface.",
                 "Varicose veins, bruises, recent injuries and any area of pain or inflammation.",
+                "Clients with osteoporosis or fragile bones: percussion can fracture a weakened bone.",
+                "The abdomen of a pregnant client.",
+                "Clients on blood-thinning medication, who bruise and bleed under the skin easily.",
                 "Clients who are anxious, in pain or who have asked for a quiet, relaxing session.",
             ),
         ),
@@ -520,8 +523,9 @@ FRICTION = ModuleSpec(
         technique(
             "Warming friction",
             family="friction",
-            purpose="""Brisk rubbing with the flat of the hands, sliding back and forth over the skin, to
-            create surface warmth, often over clothing or a drape.""",
+            purpose="""Brisk rubbing with the flat of the hands to create surface warmth, usually over clothing
+            or a drape. It is the exception among friction strokes: the hands rub over the surface instead of
+            moving the skin over the tissue beneath, so it warms an area rather than working it.""",
             uses=["palms"],
             direction="Back and forth, across or along the area",
             pressure="light",

@@ -26,6 +26,7 @@ CIRCULATION = "circulatory-and-cardiovascular-conditions"
 SURGERY = "surgery-fractures-and-injury"
 PREGNANCY = "pregnancy-cancer-and-inflammatory-conditions"
 SCREENING = "screening-clearance-and-referral"
+SYSTEMIC = "systemic-conditions"
 
 KNOWLEDGE = (
     single(
@@ -265,6 +266,138 @@ KNOWLEDGE = (
         category=BASICS,
         tags=("fever",),
     ),
+    single(
+        "TS201-INTOX-CLASS",
+        "A client arrives for an evening appointment smelling strongly of alcohol and slurring their words. How "
+        "do you classify this?",
+        [
+            option(
+                "Absolute and general: no massage today; rebook for a day when they are sober",
+                "Right: they cannot give reliable feedback or informed consent, and no adaptation makes it safe.",
+                True,
+            ),
+            option(
+                "Relative and general: a lighter, shorter session",
+                "Lighter pressure does not restore their judgement, sensation or ability to consent.",
+            ),
+            option(
+                "Not a contraindication if they are a regular client who feels fine",
+                "How well you know them changes nothing: intoxication means no massage today.",
+            ),
+        ],
+        explanation="""Intoxication from alcohol or drugs is an absolute, general contraindication. The client's
+        sensation, judgement and ability to consent are impaired, and fainting, falls and vomiting are more likely.
+        Postpone privately and make sure they get home safely.""",
+        review=(SYSTEMIC, "contraindication-intoxication-from-alcohol-or-drugs"),
+        category=BASICS,
+        tags=("intoxication", "classification"),
+    ),
+    true_false(
+        "TS201-INJECTION-SITE",
+        "It is fine to massage the area of the abdomen where a client injected insulin an hour ago.",
+        False,
+        if_true="""No: massage over a recent injection site can speed up how the insulin is absorbed and bring on
+        low blood sugar. Leave that area out today.""",
+        if_false="Right: ask where and when they last injected, and leave that area out of the session.",
+        explanation="""Massage can change how quickly insulin is absorbed from a recent injection site. Ask at
+        intake where and when the client last injected, avoid that area, and work around pumps and glucose
+        monitors.""",
+        review=(SYSTEMIC, "diabetes"),
+        category=BASICS,
+        tags=("diabetes",),
+    ),
+    multiple(
+        "TS201-SEIZURE-RESPONSE",
+        "A client starts to have a seizure on the table. Which of these do you do?",
+        [
+            option(
+                "Stop the massage and note the time it started", "Yes: how long it lasts decides what comes next.", True
+            ),
+            option(
+                "Stay beside them so they cannot fall, and cushion their head",
+                "Yes: a fall from the table is the main danger.",
+                True,
+            ),
+            option(
+                "Roll them onto their side once the jerking stops, and stay with them",
+                "Yes: this keeps the airway clear while they recover.",
+                True,
+            ),
+            option("Hold their arms and legs still", "No: restraining someone during a seizure can injure them."),
+            option(
+                "Put something between their teeth so they cannot bite their tongue",
+                "No: never put anything in the mouth; it can break teeth or block the airway.",
+            ),
+        ],
+        explanation="""Keep the client from harm until the seizure passes: stop, time it, protect them from falling
+        and from hard objects, never restrain them or put anything in their mouth, and put them on their side
+        afterwards. Call emergency services if it lasts more than five minutes, another follows, or they are hurt,
+        struggle to breathe or do not wake up.""",
+        review=(SYSTEMIC, "if-a-client-has-a-seizure"),
+        category=BASICS,
+        tags=("seizures", "emergency"),
+    ),
+    single(
+        "TS201-ANEURYSM-MASS",
+        "During gentle abdominal massage you feel a firm mass that pulses with the client's heartbeat. What do you do?",
+        [
+            option(
+                "Stop, press on it no further, and advise the client to see a physician promptly",
+                "Right: it could be an aneurysm. Don't guess, don't press, and refer.",
+                True,
+            ),
+            option("Work around it with circular friction to relax the area", "Any further pressure there is unsafe."),
+            option("Press a little deeper to find its edges", "Never: pressure on a possible aneurysm is dangerous."),
+        ],
+        explanation="""A mass in the abdomen that pulses with the heartbeat may be an aneurysm of the aorta. Stop,
+        do not press on it again, and refer the client to a physician without trying to say what it is. Sudden,
+        severe abdominal or back pain is an emergency.""",
+        review=(SYSTEMIC, "aneurysm"),
+        category=BASICS,
+        tags=("aneurysm",),
+    ),
+    single(
+        "TS201-FISTULA",
+        "A client on dialysis has a fistula in her left forearm. How do you treat that arm?",
+        [
+            option(
+                "Never massage it, press on it or let positioning squeeze it",
+                "Right: the dialysis access is an absolute local contraindication.",
+                True,
+            ),
+            option("Light effleurage toward the heart only", "No strokes at all on a dialysis access arm."),
+            option("Treat it like the other arm once the client gives consent", "Consent doesn't make it safe."),
+        ],
+        explanation="""A fistula or graft joins an artery and a vein for dialysis. Pressure can damage it, and the
+        client depends on it for treatment, so the arm is never massaged or compressed. Kidney disease also calls
+        for clearance, shorter sessions and light pressure.""",
+        review=(SYSTEMIC, "kidney-disease"),
+        category=BASICS,
+        tags=("kidney disease",),
+    ),
+    multiple(
+        "TS201-OSTEO-LEAVE-OUT",
+        "Your client has osteoporosis. Which of these do you leave out?",
+        [
+            option("Tapotement", "Yes: percussion can crack a fragile rib or vertebra.", True),
+            option(
+                "Passive stretches and joint mobilisation of the spine and hips",
+                "Yes: they lever on fragile bone.",
+                True,
+            ),
+            option(
+                "Deep pressure straight down on the ribs while she lies face down", "Yes: the ribs are at risk.", True
+            ),
+            option("Light gliding strokes", "No: light effleurage is appropriate."),
+            option("Side-lying with pillows for support", "No: supported positions are a good choice."),
+        ],
+        explanation="""Osteoporosis makes bones fragile. Keep pressure light to moderate, leave out percussion,
+        forceful stretches and joint mobilisation, avoid pressing down on the ribs and spine, support the client's
+        position, and help them on and off the table.""",
+        review=(SYSTEMIC, "osteoporosis"),
+        category=BASICS,
+        tags=("osteoporosis",),
+    ),
 )
 
 CLIENT_CASES = (
@@ -311,7 +444,13 @@ CLIENT_CASES = (
                     ),
                     choice("Suggest he contacts his doctor if he is very unwell or not improving", 1, "Good."),
                     choice("Clean the surfaces and linens he touched", 1, "Good: infection control protects others."),
-                    choice("Tell him a sauna will sweat the fever out", -1, "Outside your scope, and not true."),
+                    choice(
+                        "Tell him a sauna will sweat the fever out",
+                        0,
+                        """Critical: treatment advice for an illness is outside your scope, and heat on top of a
+                        fever can dehydrate him and make him worse.""",
+                        critical=True,
+                    ),
                 ],
                 kind="multiple",
             ),
@@ -357,7 +496,9 @@ CLIENT_CASES = (
                     choice(
                         "Put a heat pack on the calf and see how it is next week",
                         0,
-                        "Heat is not advised, and waiting a week delays care she may urgently need.",
+                        """Critical: heat over a suspected clot is never safe, and waiting a week delays the same-day
+                        medical assessment a possible clot needs.""",
+                        critical=True,
                     ),
                 ],
             ),
@@ -371,7 +512,13 @@ CLIENT_CASES = (
                         "Critical: sudden breathlessness and chest pain with a suspected clot is an emergency.",
                         critical=True,
                     ),
-                    choice("Suggest she books a doctor's appointment this week", 0, "This needs help now."),
+                    choice(
+                        "Suggest she books a doctor's appointment this week",
+                        0,
+                        """Critical: sudden breathlessness and chest pain with a suspected clot is an emergency. An
+                        emergency is a call to emergency services now, not an appointment in a few days.""",
+                        critical=True,
+                    ),
                 ],
             ),
         ],
@@ -397,7 +544,13 @@ CLIENT_CASES = (
                 "Before you book the session, what do you need?",
                 [
                     choice("Clearance from his surgical team", 2, "Right: this is within weeks of major surgery."),
-                    choice("Nothing: he feels well enough", 0, "Surgery also raises the risk of clots for a time."),
+                    choice(
+                        "Nothing: he feels well enough",
+                        0,
+                        """Critical: recent major surgery that the surgical team has not cleared is a general
+                        contraindication, and the weeks after a knee replacement carry a high risk of clots.""",
+                        critical=True,
+                    ),
                     choice("A photo of the scar", 0, "That doesn't tell you whether massage is appropriate."),
                 ],
             ),
@@ -410,9 +563,9 @@ CLIENT_CASES = (
                     choice("Keep well away from the incision and the right knee", 1, "Good."),
                     choice("Ask which positions and movements his surgeon told him to avoid", 1, "Good."),
                     choice(
-                        "Keep pressure moderate because of the blood thinner",
+                        "Keep pressure light, with no deep or sustained compression, because of the blood thinner",
                         1,
-                        "Good: blood thinners make bruising more likely.",
+                        "Good: blood thinners make bruising and bleeding under the skin more likely.",
                     ),
                     choice(
                         "Deep friction on the scar to stop adhesions",
@@ -423,16 +576,20 @@ CLIENT_CASES = (
                     ),
                     choice(
                         "Deep kneading of both calves to help circulation",
-                        -1,
-                        "No: surgery raises the risk of clots, so deep work on the legs is avoided.",
+                        0,
+                        """Critical: three weeks after a knee replacement he is in the group most at risk of a
+                        clot, and on a blood thinner he bruises easily. Deep work on his legs could dislodge a clot
+                        you cannot see.""",
+                        critical=True,
                     ),
                 ],
                 kind="multiple",
             ),
         ],
-        explanation="""Recent surgery is absolute for the surgical area, and raises the risk of clots for a time.
-        With the surgical team's clearance, massage away from the area can ease the strain of crutches and
-        altered posture.""",
+        explanation="""Recent major surgery is a general contraindication until the surgical team clears massage:
+        the surgical area is never worked, and the operation raises the risk of clots for weeks, most of all after
+        hip and knee surgery. With clearance, light massage away from the area and the legs can ease the strain of
+        crutches and altered posture.""",
         review=(SURGERY, "contraindication-recent-surgery"),
         category=CASES,
         tags=("surgery", "case"),
@@ -456,10 +613,11 @@ CLIENT_CASES = (
                         "Right: in the first trimester she should be seen by someone trained to work with pregnancy.",
                     ),
                     choice(
-                        "Give her your usual firm back session, since she isn't showing yet",
+                        "Treat her yourself and adapt as you go, since she isn't showing yet",
                         0,
-                        """Critical: pregnancy changes circulation and raises the risk of clots from the start; the
-                        session has to change and needs prenatal training.""",
+                        """Critical: you have no prenatal training. Pregnancy changes positioning, pressure, the
+                        areas to avoid and the warning signs to watch for from the first weeks, and working
+                        beyond your training puts her at risk.""",
                         critical=True,
                     ),
                     choice(
@@ -475,7 +633,13 @@ CLIENT_CASES = (
                     choice("No heat treatments", 1, "Right."),
                     choice("Only light strokes toward the heart on the legs", 1, "Right: the risk of clots is higher."),
                     choice("Ask at every visit how the pregnancy is going", 1, "Right."),
-                    choice("A hot stone treatment for her back", -1, "Heat is avoided in pregnancy."),
+                    choice(
+                        "A hot stone treatment for her back",
+                        0,
+                        """Critical: heat treatments that raise body temperature are avoided in pregnancy, above all
+                        in the first trimester.""",
+                        critical=True,
+                    ),
                 ],
                 kind="multiple",
             ),
@@ -535,7 +699,13 @@ CLIENT_CASES = (
                         "Critical: a hard, hot, painful vein may hold a clot.",
                         critical=True,
                     ),
-                    choice("Put ice on it and carry on", 0, "This may be a clot; she needs a physician."),
+                    choice(
+                        "Put ice on it and carry on",
+                        0,
+                        """Critical: a hard, hot, red, painful vein may hold a clot. Carrying on puts pressure and
+                        movement near it; stop and send her to a physician.""",
+                        critical=True,
+                    ),
                 ],
             ),
         ],
@@ -587,7 +757,13 @@ CLIENT_CASES = (
                 "Her long-term steroid medication means you should also:",
                 [
                     choice("Use gentle pressure, as her skin may be thin and bruise easily", 1, "Right."),
-                    choice("Use firmer pressure to reach through the stiffness", 0, "Thin skin bruises easily."),
+                    choice(
+                        "Use firmer pressure to reach through the stiffness",
+                        0,
+                        """Critical: long-term steroids thin the skin and can weaken the bones; firm pressure risks
+                        bruising, skin tears and, over fragile bones, fractures.""",
+                        critical=True,
+                    ),
                 ],
             ),
             step(
@@ -632,6 +808,8 @@ CLIENT_CASES = (
                     ),
                 ],
                 kind="multiple",
+                # Fine-tuning the close: the dangerous moment, him fainting, is the next step's decision.
+                safety=False,
             ),
             step(
                 "He stands up, goes pale and says the room is spinning. What do you do first?",
@@ -676,7 +854,10 @@ CLIENT_CASES = (
                     choice(
                         "Carry on as normal: the old advice against massage is outdated",
                         0,
-                        "The current approach is adaptation planned with her treatment team, not no change.",
+                        """Critical: with an arm at risk of lymphoedema, a port and chemotherapy in two days, a usual
+                        session could cause harm. The current approach is adaptation planned with her treatment
+                        team, not no change.""",
+                        critical=True,
                     ),
                     choice(
                         "Decline: people with cancer should never be massaged",
@@ -708,6 +889,210 @@ CLIENT_CASES = (
         review=(PREGNANCY, "contraindication-cancer-treatment"),
         category=CASES,
         tags=("cancer", "case"),
+    ),
+    case(
+        "TS201-CASE-DIABETES",
+        "Read the case, then decide what to do at each step.",
+        client="Marcus, a delivery driver",
+        age=58,
+        complaint="Aching shoulders and lower back from long days behind the wheel.",
+        history="Type 2 diabetes for twelve years; numbness in both feet.",
+        medications="Insulin, injected into his abdomen about half an hour before the session.",
+        observations="He mentions that he skipped lunch to make the appointment. His feet feel cold to him.",
+        steps=[
+            step(
+                "How do you plan his session?",
+                [
+                    choice("Leave his abdomen out today", 1, "Right: he injected there half an hour ago."),
+                    choice("Look at his feet before you work on them", 1, "Right: he may not feel a sore or cut."),
+                    choice(
+                        "Keep pressure on his feet and lower legs light", 1, "Right: his feedback there is unreliable."
+                    ),
+                    choice("Keep a sugary drink within reach", 1, "Right: he skipped lunch after taking insulin."),
+                    choice(
+                        "Put heat packs on his feet, since they feel cold",
+                        0,
+                        """Critical: with numb feet he may not feel a burn until the skin is damaged, and burns heal
+                        slowly in diabetes.""",
+                        critical=True,
+                    ),
+                ],
+                kind="multiple",
+            ),
+            step(
+                "Halfway through, he is sweating and shaky and his answers stop making sense. What do you do?",
+                [
+                    choice(
+                        "Stop, help him sit up, and help him take glucose tablets or a sugary drink, staying with him",
+                        3,
+                        "Right: these are signs of low blood sugar, and he can still swallow.",
+                    ),
+                    choice(
+                        "Carry on: people often sweat when they relax",
+                        0,
+                        "Critical: sweating, shaking and confusion after insulin and no lunch suggest low blood sugar.",
+                        critical=True,
+                    ),
+                    choice(
+                        "Let him rest on the table while you step out to prepare the next room",
+                        0,
+                        "Critical: low blood sugar can worsen quickly; he must not be left alone.",
+                        critical=True,
+                    ),
+                ],
+            ),
+            step(
+                "He becomes very drowsy and can no longer swallow properly. What now?",
+                [
+                    choice(
+                        "Call emergency services, put him on his side and stay with him",
+                        2,
+                        "Right: this is an emergency.",
+                    ),
+                    choice(
+                        "Pour some juice into his mouth",
+                        0,
+                        "Critical: he could choke. Nothing goes into the mouth of someone who can't swallow safely.",
+                        critical=True,
+                    ),
+                    choice(
+                        "Let him sleep it off and check on him in half an hour",
+                        0,
+                        "Critical: severe low blood sugar needs emergency care now, not later.",
+                        critical=True,
+                    ),
+                ],
+            ),
+        ],
+        explanation="""Diabetes is a relative, general contraindication. Reduced sensation means lighter pressure and
+        no heat on numb areas, recent injection sites are avoided, and a client who has taken insulin without eating
+        may have low blood sugar on the table: stop, give sugar if they can swallow, stay with them, and call
+        emergency services if they become drowsy, cannot swallow or do not improve.""",
+        review=(SYSTEMIC, "low-blood-sugar-during-a-session"),
+        category=CASES,
+        points="5",
+        tags=("diabetes", "case"),
+    ),
+    case(
+        "TS201-CASE-INTOXICATION",
+        "Read the case, then decide what to do at each step.",
+        client="Callum, a sales manager and regular client",
+        age=41,
+        complaint="His usual monthly deep tissue session for a stiff upper back.",
+        history="No health changes since his last visit.",
+        observations="He smells strongly of alcohol, his speech is slurred and he sways as he stands. He says he "
+        "has come from a long lunch and plans to drive home.",
+        steps=[
+            step(
+                "What do you do about today's session?",
+                [
+                    choice(
+                        "Postpone, tell him privately why, and offer to rebook",
+                        3,
+                        "Right: intoxication is an absolute, general contraindication.",
+                    ),
+                    choice(
+                        "Give a lighter, shorter session instead of the deep tissue work",
+                        0,
+                        """Critical: lighter pressure doesn't make it safe. He can't give reliable feedback or
+                        informed consent, and is more likely to faint or fall.""",
+                        critical=True,
+                    ),
+                    choice(
+                        "Go ahead as usual: he is a regular client and says he feels fine",
+                        0,
+                        "Critical: intoxication rules out massage today, whoever the client is.",
+                        critical=True,
+                    ),
+                ],
+            ),
+            step(
+                "He is still unsteady and reaches for his car keys. What do you do?",
+                [
+                    choice("Offer to call him a taxi or someone to collect him", 2, "Right: his safety comes first."),
+                    choice(
+                        "Suggest a strong coffee will make him fine to drive",
+                        0,
+                        "Critical: that advice is untrue and outside your scope, and it could get him or others hurt.",
+                        critical=True,
+                    ),
+                ],
+            ),
+            step(
+                "How do you record the visit?",
+                [
+                    choice(
+                        '"Smelled strongly of alcohol, slurred speech, unsteady; session postponed; taxi offered"',
+                        1,
+                        "Right: factual observations and what you did.",
+                    ),
+                    choice('"Client was drunk again"', 0, "Record what you saw, not a judgement."),
+                ],
+                # Record keeping: neither option puts him at risk.
+                safety=False,
+            ),
+        ],
+        explanation="""Intoxication from alcohol or drugs is an absolute, general contraindication: no massage, in
+        any form. Postpone privately and without judgement, make sure the client gets home safely, and record the
+        facts you observed.""",
+        review=(SYSTEMIC, "intoxication"),
+        category=CASES,
+        tags=("intoxication", "case"),
+    ),
+    case(
+        "TS201-CASE-OSTEOPOROSIS",
+        "Read the case, then decide what to do at each step.",
+        client="Margaret, a retired nurse",
+        age=76,
+        complaint="Asks for firm, deep pressure on her back and a good stretch, like her previous therapist gave.",
+        history="Osteoporosis diagnosed three years ago after she broke her wrist in a small fall.",
+        medications="Bone-strengthening tablets, and calcium and vitamin D.",
+        steps=[
+            step(
+                "How do you plan her session?",
+                [
+                    choice("Keep pressure light to moderate, lightest over the ribs and spine", 1, "Right."),
+                    choice("Position her side-lying or face up, well supported with pillows", 1, "Right."),
+                    choice("Help her on and off the table", 1, "Right: a fall is the most common way bones break."),
+                    choice(
+                        "Give the firm, deep back pressure she asked for",
+                        0,
+                        "Critical: deep pressure can crack a fragile rib or compress a vertebra.",
+                        critical=True,
+                    ),
+                    choice(
+                        "Stretch and mobilise her spine and hips to loosen her up",
+                        0,
+                        "Critical: stretching and joint mobilisation lever on fragile bone and can break it.",
+                        critical=True,
+                    ),
+                ],
+                kind="multiple",
+            ),
+            step(
+                "At her next visit she has sharp mid-back pain that began suddenly when she lifted a shopping bag. "
+                "What do you do?",
+                [
+                    choice(
+                        "Leave that area alone and advise her to see her physician promptly",
+                        2,
+                        "Right: sudden back pain with osteoporosis may be a fracture of a vertebra.",
+                    ),
+                    choice(
+                        "Work the painful area to release the muscle spasm",
+                        0,
+                        "Critical: this may be a fracture; pressure on it could make it worse.",
+                        critical=True,
+                    ),
+                ],
+            ),
+        ],
+        explanation="""Osteoporosis is a relative, general contraindication. Keep pressure light to moderate, leave
+        out percussion, stretches and joint mobilisation, support the client's position and help them on and off
+        the table. Sudden new back pain may be a fracture: don't massage the area, and refer.""",
+        review=(SYSTEMIC, "osteoporosis"),
+        category=CASES,
+        tags=("osteoporosis", "case"),
     ),
 )
 

@@ -227,7 +227,7 @@ QUESTIONS = (
     ),
     ordering(
         "TS101-ORDER-BODY",
-        "A client starts face down for a full-body session. Put the regions in a common order.",
+        "A client starts face down for a full-body session. Put the regions in the order taught in this course.",
         [
             item("The back", "Face down, the back usually comes first."),
             item("The backs of the legs", "Still face down, before the client turns."),
@@ -236,12 +236,13 @@ QUESTIONS = (
             item("The neck and shoulders", "Near the end, with the client face up."),
             item("The face or scalp, if the client wants it", "Last, and only with the client's agreement."),
         ],
-        explanation="""There is no single correct order, but a consistent routine helps both of you. A common one
-        works the back and the backs of the legs face down, then the legs and feet, arms and hands, neck and
-        shoulders, and finally the face or scalp.""",
+        explanation="""There is no single correct order, but a consistent routine helps both of you. The one
+        this course teaches works the back and the backs of the legs face down, then the legs and feet, arms and
+        hands, neck and shoulders, and finally the face or scalp.""",
         review=("sequencing-a-session", "across-the-whole-body"),
         category=SESSION,
-        scoring="position",
+        # Other sensible routines exist: neighbouring pairs give credit for the parts of the sequence kept.
+        scoring="adjacent",
         tags=("sequencing",),
     ),
     single(

@@ -26,6 +26,9 @@ CASE_TOPICS = {
     "rheumatoid arthritis",
     "low blood pressure",
     "cancer",
+    "diabetes",
+    "intoxication",
+    "osteoporosis",
 }
 
 

@@ -36,6 +36,7 @@ EXPECTED_MODULES = {
         "circulatory-and-cardiovascular-conditions",
         "surgery-fractures-and-injury",
         "pregnancy-cancer-and-inflammatory-conditions",
+        "systemic-conditions",
         "screening-clearance-and-referral",
     ],
     "client-communication-and-consent": [

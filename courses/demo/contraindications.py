@@ -1884,8 +1884,7 @@ COURSE = CourseSpec(
         "attention.",
         "Adapt sessions for pregnancy, cancer treatment, varicose veins, inflammatory flares and low blood pressure.",
         "Plan safe sessions for clients with diabetes, seizure disorders, an aneurysm, kidney disease or "
-        "osteoporosis, and respond to low blood sugar or a seizure on the table.",
-        "Recognise intoxication as a reason to postpone, and handle it privately and safely.",
+        "osteoporosis, postpone for intoxication, and respond to low blood sugar or a seizure on the table.",
         "Screen clients at every visit and request specific, useful medical clearance.",
     ),
     prerequisites=(

@@ -471,7 +471,7 @@ VIGNETTE_FIELDS = (
 # The rule authors follow when they mark options critical; shown above a case scenario's steps.
 CRITICAL_OPTION_POLICY = """<p>Mark an option as a <b>critical safety error</b> when choosing it would, in real
 practice, put the client at risk. An option is critical when it:</p>
-<ul>
+<ul style="list-style: disc; padding-inline-start: 1.5rem; margin-block: 0.5rem">
 <li>delays emergency care (anything but calling emergency services now for signs such as sudden
 breathlessness, chest pain or stroke signs, or waiting days for a doctor when a clot is suspected);</li>
 <li>applies pressure or heat over a suspected clot, or over a limb at risk (lymphoedema, a fresh surgical

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from home.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
 
-from . import schedule
+from . import calendars, schedule
 from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage
 
 PROVIDERS_GROUP = "Providers"
@@ -139,7 +139,7 @@ def onboard_provider(
 
 def bump_sequence_if_changed(event: EventPage) -> None:
     """After a publish: if what calendars show has changed, raise SEQUENCE so they take the update."""
-    current = schedule.fingerprint(event.calendar_data())
+    current = calendars.fingerprint(event.calendar_data())
     if current == event.calendar_fingerprint:
         return
     if event.calendar_fingerprint:

@@ -1,27 +1,21 @@
-"""True/false questions share the single-choice templates, to take and to review."""
-
-from types import SimpleNamespace
+"""True/false questions share the single-choice templates, to take and to review: no copy to drift apart."""
 
 import pytest
-from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
-QUESTION = SimpleNamespace(
-    item={"slot": 3, "options": [{"id": "t", "text": "True"}, {"id": "f", "text": "False"}]}, chosen=["f"]
-)
-ENTRY = SimpleNamespace(
-    rows=[
-        {"text": "True", "chosen": False, "correct": True, "feedback": "Heat is contraindicated here."},
-        {"text": "False", "chosen": True, "correct": False, "feedback": ""},
-    ]
-)
+from quizzes import scoring
+from quizzes.question_types import registry
 
 
-@pytest.mark.parametrize(
-    ("folder", "context"),
-    [("questions", {"question": QUESTION}), ("review", {"entry": ENTRY})],
-)
-def test_true_false_renders_as_single_choice(folder, context):
-    single = render_to_string(f"quizzes/{folder}/single_choice.html", context)
-    true_false = render_to_string(f"quizzes/{folder}/true_false.html", context)
-    assert "False" in single
-    assert true_false.strip() == single.strip()
+def test_true_false_uses_the_single_choice_templates():
+    true_false, single = registry.get(scoring.TRUE_FALSE), registry.get(scoring.SINGLE_CHOICE)
+    assert (true_false.template, true_false.review_template) == (single.template, single.review_template)
+    for name in (single.template, single.review_template):
+        assert get_template(name)
+
+
+@pytest.mark.parametrize("folder", ["questions", "review"])
+def test_no_separate_true_false_templates_remain(folder):
+    with pytest.raises(TemplateDoesNotExist):
+        get_template(f"quizzes/{folder}/true_false.html")

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from home.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
+from teams.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
 
 from . import schedule
 from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage

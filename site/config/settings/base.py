@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "accounts",
+    "teams",
     "courses",
     "quizzes",
     "credit",

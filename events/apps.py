@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self) -> None:
+        from courses.panels_registry import COURSE_ASIDE, register_course_panel
         from teams.setup import run_after_migrate
 
         from . import signal_handlers
@@ -15,3 +16,7 @@ class EventsConfig(AppConfig):
         signal_handlers.register()
         # The Providers group exists on every install.
         run_after_migrate(self, ensure_provider_setup)
+        # A course page's sidebar lists related events, without knowing events exist.
+        register_course_panel(
+            "events", slot=COURSE_ASIDE, order=10, template="{% load events_tags %}{% course_events page %}"
+        )

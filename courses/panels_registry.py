@@ -14,6 +14,9 @@ for a slot, in `order`:
 
 Progress markers work the same way: an app that knows which modules a learner has finished registers a
 provider with `register_completed_modules`; the course and module pages tick the union of what they say.
+
+`PanelRegistry` is the mechanism; apps above courses may keep registries of their own with it (quizzes
+does, for its results page).
 """
 
 from collections.abc import Callable, Iterable
@@ -29,11 +32,10 @@ COURSE_AFTER_MODULES = "course_after_modules"
 COURSE_ASIDE = "course_aside"
 # Slot on a module page: after the module's text.
 MODULE_AFTER_BODY = "module_after_body"
-SLOTS = frozenset({COURSE_ACTIONS, COURSE_AFTER_MODULES, COURSE_ASIDE, MODULE_AFTER_BODY})
 
 
 @dataclass
-class CoursePanel:
+class Panel:
     name: str
     slot: str
     order: int
@@ -48,30 +50,45 @@ class CoursePanel:
         return self.compiled.render(context)
 
 
-_panels: dict[str, CoursePanel] = {}
-CompletedModules = Callable[..., Iterable[int]]
-_completed_module_providers: dict[str, CompletedModules] = {}
+class PanelRegistry:
+    """Named template parts for the slots of some pages, rendered in order in the page's context."""
+
+    def __init__(self, slots: Iterable[str]):
+        self.slots = frozenset(slots)
+        self._panels: dict[str, Panel] = {}
+
+    def register(self, name: str, *, slot: str, order: int, template: str) -> None:
+        """Show `template` in `slot`. Registering a name again replaces it."""
+        if slot not in self.slots:
+            raise ValueError(f"Unknown slot {slot!r}; choose one of {sorted(self.slots)}.")
+        self._panels[name] = Panel(name=name, slot=slot, order=order, template=template)
+
+    def unregister(self, name: str) -> None:
+        self._panels.pop(name, None)
+
+    def panels_for(self, slot: str) -> list[Panel]:
+        return sorted((panel for panel in self._panels.values() if panel.slot == slot), key=lambda panel: panel.order)
+
+    def render(self, slot: str, context: Context) -> SafeString:
+        """Every part registered for `slot`, in order, rendered in the page's context (empty when none)."""
+        # Each part is a template rendered with autoescaping, so the joined result is safe HTML.
+        return mark_safe("".join(panel.render(context) for panel in self.panels_for(slot)))
+
+
+course_panels = PanelRegistry({COURSE_ACTIONS, COURSE_AFTER_MODULES, COURSE_ASIDE, MODULE_AFTER_BODY})
 
 
 def register_course_panel(name: str, *, slot: str, order: int, template: str) -> None:
     """Show `template` in `slot` of every course (or module) page. Registering a name again replaces it."""
-    if slot not in SLOTS:
-        raise ValueError(f"Unknown course page slot {slot!r}; choose one of {sorted(SLOTS)}.")
-    _panels[name] = CoursePanel(name=name, slot=slot, order=order, template=template)
+    course_panels.register(name, slot=slot, order=order, template=template)
 
 
 def unregister_course_panel(name: str) -> None:
-    _panels.pop(name, None)
+    course_panels.unregister(name)
 
 
-def panels_for(slot: str) -> list[CoursePanel]:
-    return sorted((panel for panel in _panels.values() if panel.slot == slot), key=lambda panel: panel.order)
-
-
-def render_panels(slot: str, context: Context) -> SafeString:
-    """Every part registered for `slot`, in order, rendered in the page's context (empty when none)."""
-    # Each part is a template rendered with autoescaping, so the joined result is safe HTML.
-    return mark_safe("".join(panel.render(context) for panel in panels_for(slot)))
+CompletedModules = Callable[..., Iterable[int]]
+_completed_module_providers: dict[str, CompletedModules] = {}
 
 
 def register_completed_modules(name: str, provider: CompletedModules) -> None:

@@ -1,8 +1,8 @@
 """What credit adds to pages owned by the apps below it, through the registries those apps offer.
 
-Courses and accounts never name credit: the course page shows the enrol button and progress bar, a
-module page its mark-complete form, and the profile page the learner's licences, because credit
-registers them here (called from CreditConfig.ready()).
+Courses, quizzes and accounts never name credit: the course page shows the enrol button and progress
+bar, a module page its mark-complete form, a quiz's results page the course's completion, and the
+profile page the learner's licences, because credit registers them here (from CreditConfig.ready()).
 """
 
 from accounts.profile_sections import register_profile_section
@@ -12,6 +12,7 @@ from courses.panels_registry import (
     register_completed_modules,
     register_course_panel,
 )
+from quizzes.result_panels import QUIZ_RESULT, quiz_result_panels
 
 
 def register() -> None:
@@ -27,4 +28,7 @@ def register() -> None:
         template="{% load credit_tags %}{% module_progress page course %}",
     )
     register_completed_modules("credit", selectors.completed_module_ids)
+    quiz_result_panels.register(
+        "credit_notice", slot=QUIZ_RESULT, order=10, template="{% load credit_tags %}{% course_credit_notice quiz %}"
+    )
     register_profile_section("licences", order=10, template="{% load credit_tags %}{% profile_licences %}")

@@ -10,7 +10,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def course_panels(context, slot: str) -> str:
     """The parts registered for `slot`, rendered in this page's context."""
-    return panels_registry.render_panels(slot, context)
+    return panels_registry.course_panels.render(slot, context)
 
 
 @register.simple_tag(takes_context=True)

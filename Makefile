@@ -52,10 +52,12 @@ run: demo
 test: install-test browser
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
 
+# import-linter finds the site-wide packages (config, home, search, accounts, teams) through site/.
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m djlint --lint .
+	PYTHONPATH=site $(VENV)/bin/lint-imports
 
 format: install-test
 	$(PY) -m ruff format .
@@ -67,4 +69,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache staticfiles

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class CoursesConfig(AppConfig):
@@ -8,7 +7,11 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self) -> None:
+        from teams.setup import run_after_migrate
+
         from . import signal_handlers
+        from .services import ensure_authoring_setup
 
         signal_handlers.register()
-        post_migrate.connect(signal_handlers.ensure_authoring_setup, sender=self)
+        # The authoring groups and the review workflow exist on every install.
+        run_after_migrate(self, ensure_authoring_setup)

@@ -4,11 +4,21 @@ from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .models import CECategory, CourseCECategory, CoursePage, ModulePage
 
 CARD_IMAGE_SPEC = "fill-640x360"
+
+
+def site_home() -> Page | None:
+    """The home page: the root page of the default site (or of the first site, when none is the default).
+
+    Found through Wagtail's sites rather than the project's home page model, so events does not depend
+    on the project that hosts it.
+    """
+    site = Site.objects.select_related("root_page").order_by("-is_default_site", "pk").first()
+    return site.root_page.specific if site is not None else None
 
 
 def catalogue_courses(

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-from home.authoring import (
+from teams.authoring import (
     UPLOAD_PERMISSIONS,
     grant_collection_permissions,
     grant_page_permissions,

@@ -7,6 +7,7 @@ class CreditConfig(AppConfig):
     verbose_name = "CE credit"
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import page_parts, signal_handlers
 
         signal_handlers.register()
+        page_parts.register()

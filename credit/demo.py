@@ -12,13 +12,21 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import LearnerProfile, Licence
+from accounts.demo import LEARNER
+from accounts.models import LearnerProfile
 from courses.models import CECategory, CoursePage, ModulePage
-from home.demo import LEARNER
 from quizzes.models import QuizPage
 
 from . import services
-from .models import ApprovingBody, Enrolment, ModuleProgress, OutsideCredit, ProviderSettings, RequirementProfile
+from .models import (
+    ApprovingBody,
+    Enrolment,
+    Licence,
+    ModuleProgress,
+    OutsideCredit,
+    ProviderSettings,
+    RequirementProfile,
+)
 
 PROVIDER = {
     "organisation_name": "Touchstone Continuing Education",

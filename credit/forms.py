@@ -12,7 +12,7 @@ from courses.choices import DeliveryMethod
 from courses.models import CECategory
 
 from . import codes, uploads
-from .models import OutsideCredit
+from .models import Licence, OutsideCredit
 
 
 class DateInput(forms.DateInput):
@@ -20,6 +20,44 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class LicenceForm(forms.ModelForm):
+    class Meta:
+        model = Licence
+        fields = ["requirement_profile", "licence_number", "cycle_start", "cycle_end"]
+        widgets = {"cycle_start": DateInput(), "cycle_end": DateInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["requirement_profile"].empty_label = "Choose the board or certification"
+        self.fields["requirement_profile"].help_text = "The renewal tracker counts your CE against this body's rules."
+
+    def clean_licence_number(self) -> str:
+        number = self.cleaned_data["licence_number"].strip()
+        if not number:
+            raise forms.ValidationError("Enter the number.")
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("cycle_start"), cleaned.get("cycle_end")
+        if start and end and end <= start:
+            self.add_error("cycle_end", "The cycle must end after it starts.")
+        profile = cleaned.get("requirement_profile")
+        if (
+            profile
+            and Licence.objects.filter(user=self.user, requirement_profile=profile)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("requirement_profile", "You already have a licence with this body. Edit that one instead.")
+        return cleaned
+
+    def save(self, commit: bool = True) -> Licence:
+        self.instance.user = self.user
+        return super().save(commit=commit)
 
 
 class OutsideCreditForm(forms.ModelForm):

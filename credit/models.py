@@ -22,6 +22,7 @@ from courses.choices import DeliveryMethod
 
 from . import codes
 from .choices import CertificateKind, DeliveryScope, RuleKind
+from .licences import Licence  # noqa: F401  (a model of this app kept in its own module; found here)
 
 
 class ImmutableRecordError(Exception):

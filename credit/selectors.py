@@ -9,14 +9,21 @@ from operator import or_
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from accounts.models import Licence
 from courses.models import CourseCECategory, CoursePage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
 from . import completion, rules
 from .choices import DELIVERY_SCOPE_METHODS
-from .models import CreditRecord, Enrolment, ModuleProgress, OutsideCredit, RequirementProfile, RequirementRule
+from .models import (
+    CreditRecord,
+    Enrolment,
+    Licence,
+    ModuleProgress,
+    OutsideCredit,
+    RequirementProfile,
+    RequirementRule,
+)
 
 
 def is_credit_admin(user) -> bool:
@@ -152,6 +159,19 @@ def course_progress(user, course: CoursePage) -> CourseProgress | None:
 # ---------------------------------------------------------------------------------------------
 # Transcript and renewal tracker
 # ---------------------------------------------------------------------------------------------
+
+
+def licences_for(user) -> list[Licence]:
+    return list(Licence.objects.filter(user=user).select_related("requirement_profile"))
+
+
+def completed_module_ids(*, user, course: CoursePage) -> set[int]:
+    """Modules of the course the learner has marked complete (the course and module pages tick them)."""
+    return set(
+        ModuleProgress.objects.filter(user=user, course=course, completed_at__isnull=False).values_list(
+            "module_id", flat=True
+        )
+    )
 
 
 def transcript(user) -> dict:

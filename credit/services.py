@@ -11,13 +11,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.selectors import legal_name_for, licences_for
+from accounts.selectors import legal_name_for
 from courses.models import CoursePage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
 from . import completion
 from .models import ApprovingBody, Certificate, CreditRecord, Enrolment, ModuleProgress, ProviderSettings
+from .selectors import licences_for
 
 
 class EnrolmentClosed(Exception):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import licence_views, views
 
 app_name = "credit"
 
@@ -30,3 +30,14 @@ urlpatterns = [
     path("renewal/", views.renewal, name="renewal"),
     path("roster/", views.roster, name="roster"),
 ]
+
+# A learner's licences, mounted by the project at /accounts/licences/ (namespace "licences") so they sit
+# beside the profile page that lists them.
+licence_urlpatterns = (
+    [
+        path("add/", licence_views.licence_edit, name="add"),
+        path("<int:pk>/", licence_views.licence_edit, name="edit"),
+        path("<int:pk>/delete/", licence_views.licence_delete, name="delete"),
+    ],
+    "licences",
+)

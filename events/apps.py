@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class EventsConfig(AppConfig):
@@ -8,7 +7,16 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self) -> None:
+        from courses.panels_registry import COURSE_ASIDE, register_course_panel
+        from teams.setup import run_after_migrate
+
         from . import signal_handlers
+        from .services import ensure_provider_setup
 
         signal_handlers.register()
-        post_migrate.connect(signal_handlers.ensure_provider_setup, sender=self)
+        # The Providers group exists on every install.
+        run_after_migrate(self, ensure_provider_setup)
+        # A course page's sidebar lists related events, without knowing events exist.
+        register_course_panel(
+            "events", slot=COURSE_ASIDE, order=10, template="{% load events_tags %}{% course_events page %}"
+        )

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
-from wagtail.models import Page, Site
 
-from home.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
+from courses.selectors import site_home
+from teams.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
 
 from . import calendars, schedule
 from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage
@@ -57,16 +57,6 @@ def add_provider_account(provider: ProviderPage, user) -> None:
 
 def events_index() -> EventIndexPage | None:
     return EventIndexPage.objects.order_by("path").first()
-
-
-def site_home() -> Page | None:
-    """The home page: the root page of the default site (or of the first site, when none is the default).
-
-    Found through Wagtail's sites rather than the project's home page model, so events does not depend
-    on the project that hosts it.
-    """
-    site = Site.objects.select_related("root_page").order_by("-is_default_site", "pk").first()
-    return site.root_page.specific if site is not None else None
 
 
 @transaction.atomic

@@ -1,17 +1,4 @@
-from django.db import DEFAULT_DB_ALIAS
 from wagtail.signals import page_published, post_page_move
-
-
-def ensure_provider_setup(sender, using=DEFAULT_DB_ALIAS, verbosity=1, **kwargs) -> None:
-    """After migrate: the Providers group exists on every install."""
-    from home.authoring import create_all_permissions
-
-    from .services import ensure_provider_setup as ensure
-
-    if using != DEFAULT_DB_ALIAS:
-        return
-    create_all_permissions(using)
-    ensure()
 
 
 def event_published(sender, instance, **kwargs) -> None:

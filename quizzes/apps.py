@@ -5,3 +5,11 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quizzes"
     verbose_name = "Quizzes"
+
+    def ready(self) -> None:
+        from courses.panels_registry import COURSE_AFTER_MODULES, register_course_panel
+
+        # The course page lists its quizzes after the modules, without knowing quizzes exist.
+        register_course_panel(
+            "quizzes", slot=COURSE_AFTER_MODULES, order=10, template="{% load quiz_tags %}{% course_quizzes page %}"
+        )

@@ -146,11 +146,11 @@ def best_response(item: dict) -> dict:
 
 def build_quiz(questions: int) -> QuizPage:
     from courses.models import CourseIndexPage, CoursePage
-    from home.models import HomePage
+    from courses.selectors import site_home
 
     catalogue = CourseIndexPage.objects.first()
     if catalogue is None:
-        home = HomePage.objects.first()
+        home = site_home()
         if home is None:
             raise RuntimeError("The home page is missing: run `python manage.py migrate` first.")
         catalogue = CourseIndexPage(title="Courses", slug="courses")

@@ -1,11 +1,10 @@
 """Demo catalogue for `manage.py load_demo`: the Courses page and three complete courses.
 
-Runs after home.demo (which creates the accounts the instructors sign in with). Safe to run again:
-pages are updated in place by slug and republished only when their content changed.
+Runs after home.demo, which creates the accounts (accounts.demo) the instructors sign in with. Safe to run
+again: pages are updated in place by slug and republished only when their content changed.
 """
 
-from home.models import HomePage
-
+from ..selectors import site_home
 from . import communication, contraindications, swedish
 from .loader import ensure_catalogue, ensure_course
 from .spec import CourseSpec
@@ -14,7 +13,7 @@ COURSES: tuple[CourseSpec, ...] = (swedish.COURSE, contraindications.COURSE, com
 
 
 def load(stdout) -> list:
-    home = HomePage.objects.first()
+    home = site_home()
     if home is None:
         raise RuntimeError("The home page is missing: run `python manage.py migrate` first.")
     catalogue = ensure_catalogue(home)

@@ -17,7 +17,7 @@ class InstructorSpec:
     name: str
     credentials: str
     bio: str
-    # The demo account (home.demo) this instructor signs in with; None for a profile without one.
+    # The demo account (accounts.demo) this instructor signs in with; None for a profile without one.
     username: str | None = None
 
 

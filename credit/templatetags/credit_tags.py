@@ -1,4 +1,4 @@
-"""Template tags the course and module templates use to show enrolment and progress."""
+"""Template tags for enrolment and progress on course and module pages, and licences on the profile page."""
 
 from decimal import Decimal
 
@@ -9,7 +9,7 @@ from courses.templatetags.ce_tags import ces
 
 from ..completion import minutes_short
 from ..models import ModuleProgress
-from ..selectors import course_progress
+from ..selectors import course_progress, licences_for
 
 register = template.Library()
 
@@ -72,17 +72,10 @@ def course_credit_notice(context, quiz) -> dict:
     return {"course": course, "progress": progress, "record": progress.record}
 
 
-@register.simple_tag(takes_context=True)
-def completed_module_ids(context, course: CoursePage | None) -> set[int]:
-    """Modules of the course the signed-in learner has marked complete (empty for anyone else)."""
-    user = context["request"].user
-    if course is None or course.pk is None or not user.is_authenticated:
-        return set()
-    return set(
-        ModuleProgress.objects.filter(user=user, course=course, completed_at__isnull=False).values_list(
-            "module_id", flat=True
-        )
-    )
+@register.inclusion_tag("credit/includes/profile_licences.html", takes_context=True)
+def profile_licences(context) -> dict:
+    """The learner's licences, on their profile page (a section credit registers with accounts)."""
+    return {"licences": licences_for(context["request"].user)}
 
 
 # One way of writing CE hours site-wide ("2.5 CEs", never "CEUs"): the courses app's filter.

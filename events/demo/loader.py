@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from accounts.demo import DemoAccount, ensure_user
 from courses.models import CECategory, CoursePage
-from home.demo import DemoAccount, ensure_user
 
 from .. import schedule
 from ..choices import Currency

@@ -18,8 +18,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
+from accounts.demo import DemoAccount
 from courses.choices import DeliveryMethod
-from home.demo import DemoAccount
 
 from ..choices import EventStatus
 

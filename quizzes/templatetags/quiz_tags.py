@@ -1,5 +1,6 @@
 from django import template
 
+from ..result_panels import quiz_result_panels as result_panels
 from ..selectors import course_quizzes as select_course_quizzes
 
 register = template.Library()
@@ -11,3 +12,9 @@ def course_quizzes(context, course):
     request = context.get("request")
     user = getattr(request, "user", None)
     return {"quizzes": select_course_quizzes(course, user), "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def quiz_result_panels(context, slot: str) -> str:
+    """The parts other apps registered for `slot` of the results page (see quizzes.result_panels)."""
+    return result_panels.render(slot, context)

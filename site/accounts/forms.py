@@ -1,11 +1,11 @@
-"""Sign-up, profile and licence forms, and a password-reset form that mails through a background task."""
+"""Sign-up and profile forms, and a password-reset form that mails through a background task."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.template import loader
 
-from .models import LearnerProfile, Licence
+from .models import LearnerProfile
 from .tasks import send_email
 
 User = get_user_model()
@@ -71,51 +71,6 @@ class ProfileForm(forms.Form):
             user=self.user, defaults={"legal_name": self.cleaned_data["legal_name"]}
         )
         return profile
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class LicenceForm(forms.ModelForm):
-    class Meta:
-        model = Licence
-        fields = ["requirement_profile", "licence_number", "cycle_start", "cycle_end"]
-        widgets = {"cycle_start": DateInput(), "cycle_end": DateInput()}
-
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-        self.fields["requirement_profile"].empty_label = "Choose the board or certification"
-        self.fields["requirement_profile"].help_text = "The renewal tracker counts your CE against this body's rules."
-
-    def clean_licence_number(self) -> str:
-        number = self.cleaned_data["licence_number"].strip()
-        if not number:
-            raise forms.ValidationError("Enter the number.")
-        return number
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("cycle_start"), cleaned.get("cycle_end")
-        if start and end and end <= start:
-            self.add_error("cycle_end", "The cycle must end after it starts.")
-        profile = cleaned.get("requirement_profile")
-        if (
-            profile
-            and Licence.objects.filter(user=self.user, requirement_profile=profile)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
-            self.add_error("requirement_profile", "You already have a licence with this body. Edit that one instead.")
-        return cleaned
-
-    def save(self, commit: bool = True) -> Licence:
-        self.instance.user = self.user
-        return super().save(commit=commit)
 
 
 class TaskPasswordResetForm(PasswordResetForm):

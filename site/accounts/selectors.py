@@ -1,6 +1,6 @@
 """Reads about a learner that other apps need (certificates, rosters)."""
 
-from .models import LearnerProfile, Licence
+from .models import LearnerProfile
 
 
 def legal_name_for(user) -> str:
@@ -9,7 +9,3 @@ def legal_name_for(user) -> str:
     if profile and profile.legal_name:
         return profile.legal_name
     return user.get_full_name() or user.get_username()
-
-
-def licences_for(user) -> list[Licence]:
-    return list(Licence.objects.filter(user=user).select_related("requirement_profile"))

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from credit import urls as credit_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("accounts/", include(accounts_urls.auth_overrides)),
     path("accounts/", include("accounts.urls")),
+    path("accounts/licences/", include(credit_urls.licence_urlpatterns)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("learning/", include("credit.urls")),

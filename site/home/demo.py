@@ -1,53 +1,12 @@
-"""Demo accounts and home page content for `manage.py load_demo`."""
-
-from dataclasses import dataclass
+"""The demo's home page content, and the demo people (from accounts.demo) put in their groups."""
 
 from django.contrib.auth import get_user_model
 
+from accounts.demo import ACCOUNTS, ADMIN, EDITOR, INSTRUCTOR_DANIEL, INSTRUCTOR_MAYA, LEARNER, DemoAccount, ensure_user
+
 from .models import HomePage
 
-
-@dataclass(frozen=True)
-class DemoAccount:
-    role: str
-    username: str
-    password: str
-    name: str
-    note: str = ""
-
-
-ADMIN = DemoAccount(
-    "Administrator", "admin", "touchstone-admin", "Alex Morgan", "Everything, including the Wagtail admin"
-)
-INSTRUCTOR_MAYA = DemoAccount(
-    "Instructor", "maya", "touchstone-instructor", "Maya Okafor", "Authors Swedish Technique Foundations"
-)
-INSTRUCTOR_DANIEL = DemoAccount(
-    "Instructor", "daniel", "touchstone-instructor", "Daniel Reyes", "Authors Contraindications and Client Safety"
-)
-EDITOR = DemoAccount(
-    "Course editor", "jordan", "touchstone-editor", "Jordan Lee", "Approves and publishes course changes"
-)
-LEARNER = DemoAccount(
-    "Learner", "sam", "touchstone-learner", "Samira Haddad", "A massage therapist studying for renewal"
-)
-
-ACCOUNTS = [ADMIN, INSTRUCTOR_MAYA, INSTRUCTOR_DANIEL, EDITOR, LEARNER]
-
-
-def ensure_user(account: DemoAccount, *, superuser: bool = False):
-    """Create or refresh a demo user; the password is reset so the printed one always works."""
-    User = get_user_model()
-    first, _, last = account.name.partition(" ")
-    user, _ = User.objects.get_or_create(
-        username=account.username,
-        defaults={"email": f"{account.username}@touchstone.example", "first_name": first, "last_name": last},
-    )
-    user.set_password(account.password)
-    user.is_superuser = user.is_staff = superuser
-    user.is_active = True
-    user.save()
-    return user
+__all__ = ["ACCOUNTS", "LEARNER", "DemoAccount", "ensure_user", "load"]
 
 
 def load(stdout) -> list[DemoAccount]:

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import LearnerProfile, Licence
-from credit.models import RequirementProfile
+from accounts.models import LearnerProfile
+from credit.models import Licence, RequirementProfile
 from tests import factories
 from tests.credit import factories as credit_factories
 
@@ -107,16 +107,16 @@ def test_learner_adds_edits_and_removes_a_licence(client):
         "cycle_start": "2025-09-01",
         "cycle_end": "2027-08-31",
     }
-    assert client.post(reverse("accounts:licence_add"), data).status_code == 302
+    assert client.post(reverse("licences:add"), data).status_code == 302
     licence = Licence.objects.get(user=user)
     assert licence.licence_number == "MA12345" and licence.state == "FL"
     assert "MA12345" in client.get(reverse("accounts:profile")).content.decode()
 
     data["licence_number"] = "MA99999"
-    client.post(reverse("accounts:licence_edit", args=[licence.pk]), data)
+    client.post(reverse("licences:edit", args=[licence.pk]), data)
     licence.refresh_from_db()
     assert licence.licence_number == "MA99999"
-    client.post(reverse("accounts:licence_delete", args=[licence.pk]))
+    client.post(reverse("licences:delete", args=[licence.pk]))
     assert not Licence.objects.exists()
 
 
@@ -139,7 +139,7 @@ def test_bad_licence_input_gets_messages(client, overrides, message):
         "cycle_end": "2027-08-31",
     }
     data.update(overrides)
-    response = client.post(reverse("accounts:licence_add"), data)
+    response = client.post(reverse("licences:add"), data)
     assert response.status_code == 200
     assert message in response.content.decode()
 
@@ -155,16 +155,21 @@ def test_one_licence_per_body(client):
         "cycle_start": "2025-09-01",
         "cycle_end": "2027-08-31",
     }
-    assert (
-        "already have a licence with this body" in client.post(reverse("accounts:licence_add"), data).content.decode()
-    )
+    assert "already have a licence with this body" in client.post(reverse("licences:add"), data).content.decode()
+
+
+def test_licence_pages_keep_their_addresses_beside_the_profile():
+    # Credit owns the licence pages; the project mounts them where they always were.
+    assert reverse("licences:add") == "/accounts/licences/add/"
+    assert reverse("licences:edit", args=[7]) == "/accounts/licences/7/"
+    assert reverse("licences:delete", args=[7]) == "/accounts/licences/7/delete/"
 
 
 def test_someone_elses_licence_is_not_found(client):
     owner = credit_factories.learner("sam")
     licence = credit_factories.licence(owner, start=date(2025, 1, 1), end=date(2026, 12, 31))
     client.force_login(credit_factories.learner("other", legal_name="Other"))
-    for name in ("accounts:licence_edit", "accounts:licence_delete"):
+    for name in ("licences:edit", "licences:delete"):
         assert client.get(reverse(name, args=[licence.pk])).status_code == 404
         assert client.post(reverse(name, args=[licence.pk])).status_code == 404
     assert Licence.objects.filter(pk=licence.pk).exists()

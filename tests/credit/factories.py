@@ -5,10 +5,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.models import LearnerProfile, Licence
+from accounts.models import LearnerProfile
 from courses.models import CoursePage
 from credit import services
-from credit.models import ApprovingBody, CreditRecord, OutsideCredit, ProviderSettings, RequirementProfile
+from credit.models import ApprovingBody, CreditRecord, Licence, OutsideCredit, ProviderSettings, RequirementProfile
 from tests import factories
 
 

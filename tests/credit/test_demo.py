@@ -6,9 +6,16 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.models import Licence
 from credit.demo import florida_cycle
-from credit.models import ApprovingBody, CreditRecord, Enrolment, ModuleProgress, OutsideCredit, ProviderSettings
+from credit.models import (
+    ApprovingBody,
+    CreditRecord,
+    Enrolment,
+    Licence,
+    ModuleProgress,
+    OutsideCredit,
+    ProviderSettings,
+)
 from quizzes.models import QuizAttempt
 
 pytestmark = pytest.mark.django_db

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "accounts",
+    "teams",
     "courses",
     "quizzes",
     "credit",
@@ -133,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+# Where a new account lands after signing up: the learner dashboard (named here, as accounts sits below credit).
+SIGNUP_REDIRECT_URL = "credit:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en-us"

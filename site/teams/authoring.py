@@ -1,7 +1,8 @@
 """Groups and permissions shared by every kind of author: course teams, provider teams, editors.
 
 Wagtail grants page rights to groups and image/document rights per collection, so each team is a
-group that owns one page subtree. These helpers keep that plumbing in one place.
+group that owns one page subtree. These helpers keep that plumbing in one place; `teams.setup`
+runs each app's groups-and-workflow set-up after migrate.
 """
 
 from collections.abc import Iterable

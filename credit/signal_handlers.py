@@ -1,4 +1,4 @@
-"""Receivers: the quiz engine tells credit when an attempt is graded (see notes/CONTRACT.md)."""
+"""Receivers: the quiz engine tells credit when an attempt is graded (the contract is in docs/architecture.md)."""
 
 
 def quiz_attempt_graded(sender, *, attempt, user, quiz, passed, **kwargs) -> None:

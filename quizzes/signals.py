@@ -1,4 +1,4 @@
-"""Signals other apps listen to (see notes/CONTRACT.md).
+"""Signals other apps listen to (the contract is described in docs/architecture.md).
 
 ``quiz_attempt_graded`` is sent exactly once per attempt, inside the grading transaction, after the
 attempt is finalised and scored, with keyword arguments ``attempt``, ``user``, ``quiz`` (the specific

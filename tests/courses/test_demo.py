@@ -18,7 +18,7 @@ from tests.courses.conftest import load_demo
 
 pytestmark = pytest.mark.django_db
 
-# The fixed catalogue other apps' demos refer to (notes/COURSE_SLUGS.md), written out here on purpose:
+# The fixed catalogue other apps' demos refer to (docs/demo.md), written out here on purpose:
 # the test must fail if the content drifts from it.
 EXPECTED_MODULES = {
     "swedish-technique-foundations": [

@@ -1,4 +1,4 @@
-"""The read side other apps rely on (notes/CONTRACT.md): results by grading method, in a fixed number of queries."""
+"""The read side other apps rely on (docs/architecture.md): results by grading method, in a fixed number of queries."""
 
 from datetime import timedelta
 from decimal import Decimal

@@ -27,6 +27,11 @@ class DemoDataError(ValueError):
     """A demo data file says something the loader cannot use."""
 
 
+def inside(where: str, key: str) -> str:
+    """The place of `key` inside `where`: `course.yaml: artwork`, then `course.yaml: artwork.sky`."""
+    return f"{where}: {key}" if where.endswith(".yaml") else f"{where}.{key}"
+
+
 def read_yaml(path: Path, *, name: str) -> Any:
     """The document in `path`; `name` is how errors refer to the file (relative to the data folder)."""
     try:
@@ -124,7 +129,7 @@ def fields(value: Any, where: str, *, required: dict[str, Reader], optional: dic
     missing = [key for key in required if key not in value]
     if missing:
         raise DemoDataError(f"{where}: missing key(s) {', '.join(missing)}.")
-    return {key: readers[key](item, f"{where}.{key}") for key, item in value.items()}
+    return {key: readers[key](item, inside(where, key)) for key, item in value.items()}
 
 
 def call(helper: Callable, value: Any, where: str, readers: dict[str, Reader]) -> Any:
@@ -149,4 +154,4 @@ def one_key(value: Any, where: str, choices: dict[str, Reader]) -> Any:
     ((key, item),) = value.items()
     if key not in choices:
         raise DemoDataError(f"{where}: unknown kind {key!r}; expected one of {', '.join(choices)}.")
-    return choices[key](item, f"{where}.{key}")
+    return choices[key](item, inside(where, key))

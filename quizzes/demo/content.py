@@ -21,6 +21,7 @@ from courses.demo.datafile import (
     boolean,
     call,
     fields,
+    inside,
     list_of,
     mapping,
     one_of,
@@ -136,7 +137,7 @@ def _question(value: Any, where: str) -> QuestionSpec:
     value = dict(mapping(value, where))
     kind = value.pop("type", None)
     if kind not in QUESTION_TYPES:
-        raise DemoDataError(f"{where}.type: {kind!r} is not one of {', '.join(QUESTION_TYPES)}.")
+        raise DemoDataError(f"{inside(where, 'type')}: {kind!r} is not one of {', '.join(QUESTION_TYPES)}.")
     helper, readers = QUESTION_TYPES[kind]
     return call(helper, value, where, {**COMMON, **readers})
 
@@ -181,7 +182,7 @@ def _quiz(value: Any, where: str) -> QuizSpec:
 def _categories(value: Any, where: str) -> dict[str, str]:
     """Category name: description."""
     return {
-        text(name, f"{where} (a category name)"): text(about, f"{where}.{name}")
+        text(name, f"{where} (a category name)"): text(about, inside(where, name))
         for name, about in mapping(value, where).items()
     }
 

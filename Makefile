@@ -55,6 +55,7 @@ test: install-test browser
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m djlint --lint .
 
 format: install-test
 	$(PY) -m ruff format .

@@ -230,10 +230,6 @@ class ModuleProgress(models.Model):
     def __str__(self) -> str:
         return f"{self.user} on module {self.module_id}"
 
-    @property
-    def minutes_spent(self) -> int:
-        return self.seconds_spent // 60
-
 
 # ---------------------------------------------------------------------------------------------
 # The credit ledger and certificates
@@ -246,9 +242,6 @@ class CreditRecordQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         raise ImmutableRecordError("Credit records are kept as issued; they cannot be changed.")
-
-    def for_user(self, user):
-        return self.filter(user=user)
 
     def with_current_certificate(self):
         return self.prefetch_related(

@@ -6,8 +6,11 @@ renamed. Times carry the event's IANA zone with a matching VTIMEZONE; SEQUENCE r
 published change alters what the calendar shows, and a cancelled event says STATUS:CANCELLED.
 """
 
+import hashlib
+import json
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -17,6 +20,9 @@ from courses import reading
 
 from .choices import EventStatus
 from .models import EventPage, EventSession
+
+if TYPE_CHECKING:
+    from .forms import EventFilterForm
 
 PRODID = "-//Touchstone//Touchstone events//EN"
 FEED_REFRESH = timedelta(hours=6)
@@ -28,6 +34,30 @@ ICAL_STATUS = {
     EventStatus.CANCELLED: "CANCELLED",
 }
 SUMMARY_PREFIX = {EventStatus.CANCELLED: "Cancelled: ", EventStatus.POSTPONED: "Postponed: "}
+
+
+def fingerprint(data: dict) -> str:
+    """A stable digest of what a calendar shows (`EventPage.calendar_data`), so a real change (and only
+    that) bumps SEQUENCE."""
+    encoded = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def feed_name(form: "EventFilterForm", filters: dict) -> str:
+    """Touchstone events, or e.g. "Touchstone events: Hands-on, Florida" so a subscriber can tell feeds apart."""
+    parts = []
+    for name, value in filters.items():
+        if name == "hands_on":
+            parts.append("Hands-on")
+        elif name == "delivery":
+            parts.append(dict(form.fields["delivery"].choices).get(value, value))
+        elif name in ("date_from", "date_to"):
+            parts.append(f"{form.fields[name].label.lower()} {value:%d %b %Y}")
+        elif name == "min_hours":
+            parts.append(f"{value} CE hours or more")
+        else:
+            parts.append(str(value))
+    return "Touchstone events" + (": " + ", ".join(parts) if parts else "")
 
 
 def build_calendar(

@@ -1,14 +1,11 @@
-"""Time zones, dates and money for event listings. Pure functions: no database, easy to test exhaustively.
+"""Time zones and dates for event schedules. Pure functions: no database, easy to test exhaustively.
 
 Event times are stored as aware UTC datetimes plus the event's IANA time zone name. Providers type
 wall-clock times in that zone; learners read them back in that zone, with its abbreviation, so a
 10:00 start in New York says "10:00 AM EST" in January and "10:00 AM EDT" in July.
 """
 
-import hashlib
-import json
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -132,23 +129,3 @@ def format_date_range(first: date, last: date) -> str:
     if first.year == last.year:
         return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
     return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
-
-
-CURRENCY_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "GBP": "£", "EUR": "€"}
-
-
-def format_money(amount: Decimal | None, currency: str) -> str:
-    """$395, $49.50, CA$120, or "Free" for nothing to pay."""
-    if amount is None:
-        return ""
-    if amount == 0:
-        return "Free"
-    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
-    whole = amount == amount.to_integral_value()
-    return f"{symbol}{amount:,.0f}" if whole else f"{symbol}{amount:,.2f}"
-
-
-def fingerprint(data: dict) -> str:
-    """A stable digest of what a calendar shows, so a real change (and only that) bumps SEQUENCE."""
-    encoded = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode()).hexdigest()

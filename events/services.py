@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
+from wagtail.models import Page, Site
 
 from home.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
 
-from . import schedule
+from . import calendars, schedule
 from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage
 
 PROVIDERS_GROUP = "Providers"
@@ -58,15 +59,23 @@ def events_index() -> EventIndexPage | None:
     return EventIndexPage.objects.order_by("path").first()
 
 
+def site_home() -> Page | None:
+    """The home page: the root page of the default site (or of the first site, when none is the default).
+
+    Found through Wagtail's sites rather than the project's home page model, so events does not depend
+    on the project that hosts it.
+    """
+    site = Site.objects.select_related("root_page").order_by("-is_default_site", "pk").first()
+    return site.root_page.specific if site is not None else None
+
+
 @transaction.atomic
 def ensure_events_index() -> tuple[EventIndexPage, bool]:
     """The Events page under the home page, created (live) when missing."""
-    from home.models import HomePage
-
     index = events_index()
     if index is not None:
         return index, False
-    home = HomePage.objects.order_by("path").first()
+    home = site_home()
     if home is None:
         raise OnboardingError("There is no home page yet: run `python manage.py migrate` first.")
     index = EventIndexPage(
@@ -139,7 +148,7 @@ def onboard_provider(
 
 def bump_sequence_if_changed(event: EventPage) -> None:
     """After a publish: if what calendars show has changed, raise SEQUENCE so they take the update."""
-    current = schedule.fingerprint(event.calendar_data())
+    current = calendars.fingerprint(event.calendar_data())
     if current == event.calendar_fingerprint:
         return
     if event.calendar_fingerprint:

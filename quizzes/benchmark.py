@@ -23,6 +23,7 @@ from django.test import Client, override_settings
 from django.urls import include, path, reverse
 
 from . import scoring, services
+from .choices import StepKind
 from .models import (
     CaseOption,
     CaseScenarioQuestion,
@@ -110,7 +111,7 @@ def make_question(index: int):
         question = CaseScenarioQuestion(client="A client", client_age=50, presenting_complaint="Aches.", **common)
         steps = []
         for s in range(3):
-            step = CaseStep(prompt=f"Step {s}", kind="single" if s % 2 == 0 else "multiple")
+            step = CaseStep(prompt=f"Step {s}", kind=StepKind.SINGLE if s % 2 == 0 else StepKind.MULTIPLE)
             step.options = _ordered(
                 [
                     CaseOption(text=f"Choice {n}", weight=Decimal(n), is_critical=n == 0, feedback="Why.")
@@ -136,7 +137,7 @@ def best_response(item: dict) -> dict:
     steps = {}
     for step in item["steps"]:
         safe = [o for o in step["options"] if not o["critical"]]
-        if step["kind"] == "single":
+        if step["kind"] == scoring.SINGLE_STEP:
             steps[step["id"]] = [max(safe, key=lambda o: Decimal(o["weight"]))["id"]]
         else:
             steps[step["id"]] = [o["id"] for o in safe if Decimal(o["weight"]) > 0]

@@ -22,8 +22,8 @@ class OrderingScoring(models.TextChoices):
 
 
 class StepKind(models.TextChoices):
-    SINGLE = "single", "Choose one"
-    MULTIPLE = "multiple", "Choose all that apply"
+    SINGLE = scoring.SINGLE_STEP, "Choose one"
+    MULTIPLE = scoring.MULTIPLE_STEP, "Choose all that apply"
 
 
 class GradingMethod(models.TextChoices):

@@ -8,11 +8,11 @@ exists, so a moved module doesn't leave a dead link.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from . import scoring
 from .choices import ReviewDetail
+from .question_types import registry
 
 STATE_LABELS = {
     scoring.CORRECT: "Right",
@@ -38,6 +38,7 @@ class ReviewEntry:
     rows: list[dict] = field(default_factory=list)
     steps: list[dict] = field(default_factory=list)
     right_order: list[dict] = field(default_factory=list)
+    # rows, steps and right_order are filled by the question's type (``describe`` in quizzes.question_types).
 
     @property
     def state_label(self) -> str:
@@ -45,7 +46,7 @@ class ReviewEntry:
 
     @property
     def template(self) -> str:
-        return f"quizzes/review/{self.item['type']}.html"
+        return registry.get(self.item["type"]).review_template
 
 
 def shows(level: str, needed: str) -> bool:
@@ -87,87 +88,7 @@ def build_review(
             remediation=remediation,
             parts=parts,
         )
-        _describe(entry, preview)
+        # The type fills the rows its review template lists: what was chosen, whether it was right, feedback.
+        registry.get(item["type"]).describe(entry, preview=preview)
         entries.append(entry)
     return entries
-
-
-def _describe(entry: ReviewEntry, preview: bool = False) -> None:
-    """Rows the type's review template lists: what was chosen, whether it was right, feedback to show."""
-    item, response, show_key = entry.item, entry.response, entry.show_key
-    kind = item["type"]
-    if kind in (scoring.SINGLE_CHOICE, scoring.TRUE_FALSE, scoring.MULTIPLE_RESPONSE):
-        chosen = {response.get("choice")} if "choice" in response else set(response.get("choices") or [])
-        for option in item["options"]:
-            picked = option["id"] in chosen
-            if not show_key and not picked:
-                continue
-            entry.rows.append(
-                {
-                    "text": option["text"],
-                    "chosen": picked,
-                    "correct": option["correct"] if show_key else None,
-                    # Feedback for what the learner chose, and for right answers they missed.
-                    "feedback": option["feedback"] if show_key and (picked or option["correct"] or preview) else "",
-                }
-            )
-    elif kind == scoring.MATCHING:
-        answers = {answer["id"]: answer["text"] for answer in item["answers"]}
-        matches = response.get("matches") or {}
-        for prompt in item["prompts"]:
-            picked = matches.get(prompt["id"])
-            part = entry.parts.get(prompt["id"], {})
-            entry.rows.append(
-                {
-                    "prompt": prompt["text"],
-                    "chosen": answers.get(picked, "") if picked else "",
-                    "correct": bool(part.get("correct")),
-                    "right_answer": answers.get(prompt["answer"], "") if show_key else "",
-                    "feedback": prompt.get("feedback", "") if show_key else "",
-                }
-            )
-    elif kind == scoring.ORDERING:
-        by_id = {entry_["id"]: entry_ for entry_ in item["items"]}
-        for position, item_id in enumerate(response.get("order") or [], start=1):
-            part = entry.parts.get(item_id, {})
-            entry.rows.append(
-                {"position": position, "text": by_id[item_id]["text"], "correct": bool(part.get("correct"))}
-            )
-        if show_key:
-            entry.right_order = [by_id[item_id] for item_id in item["correct_order"]]
-    elif kind == scoring.CASE_SCENARIO:
-        chosen_by_step = response.get("steps") or {}
-        for step in item["steps"]:
-            chosen = set(chosen_by_step.get(step["id"]) or [])
-            part = entry.parts.get(step["id"], {})
-            best = scoring.step_maximum(step)
-            options = []
-            for option in step["options"]:
-                picked = option["id"] in chosen
-                if not show_key and not picked:
-                    continue
-                weight = Fraction(str(option["weight"]))
-                options.append(
-                    {
-                        "text": option["text"],
-                        "chosen": picked,
-                        "critical": option["critical"] if (show_key or picked) else False,
-                        "best": show_key and weight > 0 and weight == best and not option["critical"],
-                        "weight": option["weight"] if show_key else None,
-                        "feedback": option["feedback"]
-                        if show_key and (picked or preview or weight > 0 or option["critical"])
-                        else "",
-                    }
-                )
-            entry.steps.append(
-                {
-                    "prompt": step["prompt"],
-                    "kind": step["kind"],
-                    "options": options,
-                    "answered": bool(chosen),
-                    "correct": bool(part.get("correct")),
-                    "critical": bool(part.get("critical")),
-                    "earned": part.get("earned"),
-                    "possible": part.get("possible"),
-                }
-            )

@@ -18,11 +18,15 @@ Item shapes (dicts, as stored in the attempt's snapshot; ids are per-attempt tok
 Every item also has ``points`` (a decimal string). Response shapes (after :func:`clean_response`):
 ``{"choice": id}``, ``{"choices": [id, …]}``, ``{"matches": {prompt_id: answer_id}}``,
 ``{"order": [id, …]}``, ``{"steps": {step_id: [option_id, …]}}``; ``{}`` means not answered.
+
+Each shape has a pure cleaner (``clean_*``) and grader (``grade_*``) here. Which type uses which is
+declared by the type itself in ``quizzes.question_types``; its registry points the type's key at a
+:class:`Grader` through :func:`register_grader`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -34,7 +38,10 @@ TRUE_FALSE = "true_false"
 MATCHING = "matching"
 ORDERING = "ordering"
 CASE_SCENARIO = "case_scenario"
-QUESTION_TYPES = (SINGLE_CHOICE, MULTIPLE_RESPONSE, TRUE_FALSE, MATCHING, ORDERING, CASE_SCENARIO)
+
+# How many options a case-scenario step lets the learner choose (values of quizzes.choices.StepKind).
+SINGLE_STEP = "single"
+MULTIPLE_STEP = "multiple"
 
 PARTIAL = "partial"
 ALL_OR_NOTHING = "all_or_nothing"
@@ -167,68 +174,83 @@ def _known(ids: Sequence[str], known: set[str], what: str) -> None:
 def clean_response(item: Mapping[str, Any], raw: Any) -> dict[str, Any]:
     """Check a response against its item and return it in normal form; raise InvalidResponse if it can't fit.
 
-    An empty response (None, {}, or empty values) is valid and means "not answered".
+    An empty response (None, {}, or empty values) is valid and means "not answered". The item's type
+    says which cleaner applies (see :func:`grader_for`).
     """
     if raw is None or raw == {}:
         return {}
     if not isinstance(raw, Mapping):
         raise InvalidResponse("The answer must be an object.")
-    kind = item["type"]
-    if kind in (SINGLE_CHOICE, TRUE_FALSE):
-        _only_keys(raw, {"choice"})
-        choice = raw.get("choice")
-        if choice in (None, ""):
-            return {}
-        _known([_id(choice, "option")], {option["id"] for option in item["options"]}, "option")
-        return {"choice": choice}
-    if kind == MULTIPLE_RESPONSE:
-        _only_keys(raw, {"choices"})
-        choices = _ids(raw.get("choices") or [], "option")
-        _known(choices, {option["id"] for option in item["options"]}, "option")
-        return {"choices": sorted(choices)} if choices else {}
-    if kind == MATCHING:
-        _only_keys(raw, {"matches"})
-        matches = raw.get("matches") or {}
-        if not isinstance(matches, Mapping) or len(matches) > MAX_RESPONSE_PARTS:
-            raise InvalidResponse("Matches must be an object of prompt → answer.")
-        prompts = {prompt["id"] for prompt in item["prompts"]}
-        answers = {answer["id"] for answer in item["answers"]}
-        cleaned = {}
-        for prompt_id, answer_id in matches.items():
-            _known([_id(prompt_id, "prompt")], prompts, "prompt")
-            if answer_id in (None, ""):
-                continue
-            _known([_id(answer_id, "answer")], answers, "answer")
-            cleaned[prompt_id] = answer_id
-        return {"matches": cleaned} if cleaned else {}
-    if kind == ORDERING:
-        _only_keys(raw, {"order"})
-        order = _ids(raw.get("order") or [], "item")
-        if not order:
-            return {}
-        item_ids = {entry["id"] for entry in item["items"]}
-        _known(order, item_ids, "item")
-        if set(order) != item_ids:
-            raise InvalidResponse("Put every item in a position, each position once.")
-        return {"order": order}
-    if kind == CASE_SCENARIO:
-        _only_keys(raw, {"steps"})
-        steps = raw.get("steps") or {}
-        if not isinstance(steps, Mapping) or len(steps) > MAX_RESPONSE_PARTS:
-            raise InvalidResponse("Steps must be an object of step → options.")
-        by_id = {step["id"]: step for step in item["steps"]}
-        cleaned = {}
-        for step_id, choices in steps.items():
-            _known([_id(step_id, "step")], set(by_id), "step")
-            step = by_id[step_id]
-            chosen = _ids(choices or [], "option")
-            _known(chosen, {option["id"] for option in step["options"]}, "option")
-            if step["kind"] == "single" and len(chosen) > 1:
-                raise InvalidResponse("Choose one option for this step.")
-            if chosen:
-                cleaned[step_id] = sorted(chosen)
-        return {"steps": cleaned} if cleaned else {}
-    raise InvalidResponse(f"Unknown question type {kind!r}.")
+    return grader_for(item["type"]).clean(item, raw)
+
+
+def clean_choice(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """One option chosen (single choice, true or false): ``{"choice": id}``."""
+    _only_keys(raw, {"choice"})
+    choice = raw.get("choice")
+    if choice in (None, ""):
+        return {}
+    _known([_id(choice, "option")], {option["id"] for option in item["options"]}, "option")
+    return {"choice": choice}
+
+
+def clean_choices(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Any number of options chosen (multiple response): ``{"choices": [id, …]}``, sorted."""
+    _only_keys(raw, {"choices"})
+    choices = _ids(raw.get("choices") or [], "option")
+    _known(choices, {option["id"] for option in item["options"]}, "option")
+    return {"choices": sorted(choices)} if choices else {}
+
+
+def clean_matches(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """An answer per prompt (matching): ``{"matches": {prompt_id: answer_id}}``; blank answers dropped."""
+    _only_keys(raw, {"matches"})
+    matches = raw.get("matches") or {}
+    if not isinstance(matches, Mapping) or len(matches) > MAX_RESPONSE_PARTS:
+        raise InvalidResponse("Matches must be an object of prompt → answer.")
+    prompts = {prompt["id"] for prompt in item["prompts"]}
+    answers = {answer["id"] for answer in item["answers"]}
+    cleaned = {}
+    for prompt_id, answer_id in matches.items():
+        _known([_id(prompt_id, "prompt")], prompts, "prompt")
+        if answer_id in (None, ""):
+            continue
+        _known([_id(answer_id, "answer")], answers, "answer")
+        cleaned[prompt_id] = answer_id
+    return {"matches": cleaned} if cleaned else {}
+
+
+def clean_order(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Every item in a position (ordering): ``{"order": [id, …]}``; a partial order is refused."""
+    _only_keys(raw, {"order"})
+    order = _ids(raw.get("order") or [], "item")
+    if not order:
+        return {}
+    item_ids = {entry["id"] for entry in item["items"]}
+    _known(order, item_ids, "item")
+    if set(order) != item_ids:
+        raise InvalidResponse("Put every item in a position, each position once.")
+    return {"order": order}
+
+
+def clean_steps(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Options chosen per step (case scenario): ``{"steps": {step_id: [option_id, …]}}``."""
+    _only_keys(raw, {"steps"})
+    steps = raw.get("steps") or {}
+    if not isinstance(steps, Mapping) or len(steps) > MAX_RESPONSE_PARTS:
+        raise InvalidResponse("Steps must be an object of step → options.")
+    by_id = {step["id"]: step for step in item["steps"]}
+    cleaned = {}
+    for step_id, choices in steps.items():
+        _known([_id(step_id, "step")], set(by_id), "step")
+        step = by_id[step_id]
+        chosen = _ids(choices or [], "option")
+        _known(chosen, {option["id"] for option in step["options"]}, "option")
+        if step["kind"] == SINGLE_STEP and len(chosen) > 1:
+            raise InvalidResponse("Choose one option for this step.")
+        if chosen:
+            cleaned[step_id] = sorted(chosen)
+    return {"steps": cleaned} if cleaned else {}
 
 
 def _only_keys(raw: Mapping[str, Any], allowed: set[str]) -> None:
@@ -242,7 +264,7 @@ def _only_keys(raw: Mapping[str, Any], allowed: set[str]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _grade_single(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
+def grade_single(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
     choice = response.get("choice")
     parts = [
         PartResult(
@@ -258,7 +280,7 @@ def _grade_single(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple
     return Fraction(1 if right else 0), parts, False
 
 
-def _grade_multiple(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
+def grade_multiple(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
     """Partial credit: each right option chosen earns 1/k, each wrong one costs 1/k (k right options), floor 0."""
     chosen = set(response.get("choices") or [])
     options = item["options"]
@@ -289,7 +311,7 @@ def _grade_multiple(item: Mapping[str, Any], response: Mapping[str, Any]) -> tup
     return max(Fraction(0), min(Fraction(1), total)), parts, False
 
 
-def _grade_matching(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
+def grade_matching(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
     matches = response.get("matches") or {}
     prompts = item["prompts"]
     if not prompts:
@@ -339,7 +361,7 @@ def ordering_credit(order: Sequence[str], correct: Sequence[str], scoring: str) 
     return Fraction(sum(good_pairs), n - 1), flags
 
 
-def _grade_ordering(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
+def grade_ordering(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
     order = response.get("order") or []
     correct = list(item["correct_order"])
     credit, flags = ordering_credit(order, correct, item.get("scoring", ADJACENT))
@@ -349,12 +371,12 @@ def _grade_ordering(item: Mapping[str, Any], response: Mapping[str, Any]) -> tup
 
 def step_maximum(step: Mapping[str, Any]) -> Fraction:
     weights = [Fraction(str(option["weight"])) for option in step["options"]]
-    if step["kind"] == "single":
+    if step["kind"] == SINGLE_STEP:
         return max([Fraction(0), *weights])
     return sum((weight for weight in weights if weight > 0), Fraction(0))
 
 
-def _grade_case(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
+def grade_case(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[Fraction, list[PartResult], bool]:
     """Each step earns the weights of the options chosen (between 0 and the step's best); a critical
     safety error anywhere scores the whole scenario 0."""
     chosen_by_step = response.get("steps") or {}
@@ -388,21 +410,49 @@ def _grade_case(item: Mapping[str, Any], response: Mapping[str, Any]) -> tuple[F
     return earned_total / possible_total, parts, False
 
 
-GRADERS = {
-    SINGLE_CHOICE: _grade_single,
-    TRUE_FALSE: _grade_single,
-    MULTIPLE_RESPONSE: _grade_multiple,
-    MATCHING: _grade_matching,
-    ORDERING: _grade_ordering,
-    CASE_SCENARIO: _grade_case,
-}
+# ---------------------------------------------------------------------------------------------
+# Which grader grades which type
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Grader:
+    """How one question type's responses are checked and graded: two pure functions over its item.
+
+    ``clean(item, raw)`` returns the response in normal form or raises InvalidResponse (``raw`` is a
+    non-empty mapping); ``grade(item, cleaned)`` returns the fraction earned, the parts, and whether
+    a critical safety error was made.
+    """
+
+    clean: Callable[[Mapping[str, Any], Mapping[str, Any]], dict[str, Any]]
+    grade: Callable[[Mapping[str, Any], Mapping[str, Any]], tuple[Fraction, list[PartResult], bool]]
+
+
+# Filled by the question-type registry (quizzes.question_types.registry), which points each type's key
+# at its grader here. Scoring itself names no type, so it stays free of models and admin code.
+_GRADERS: dict[str, Grader] = {}
+
+
+def register_grader(key: str, grader: Grader) -> None:
+    _GRADERS[key] = grader
+
+
+def unregister_grader(key: str) -> None:
+    _GRADERS.pop(key, None)
+
+
+def grader_for(kind: str) -> Grader:
+    try:
+        return _GRADERS[kind]
+    except KeyError:
+        raise InvalidResponse(f"Unknown question type {kind!r}.") from None
 
 
 def grade_question(item: Mapping[str, Any], response: Mapping[str, Any] | None) -> QuestionResult:
     """Grade one response against its item. The response is cleaned first, so forged ids raise InvalidResponse."""
     cleaned = clean_response(item, response)
     max_points = Decimal(str(item["points"]))
-    fraction, parts, critical = GRADERS[item["type"]](item, cleaned)
+    fraction, parts, critical = grader_for(item["type"]).grade(item, cleaned)
     fraction = max(Fraction(0), min(Fraction(1), fraction))
     points = _to_decimal(Fraction(max_points) * fraction)
     if not is_answered(cleaned):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from . import scoring
-from .choices import AttemptStatus, ReviewDetail, ReviewTiming
+from .choices import AttemptStatus, QuestionStatus, ReviewDetail, ReviewTiming
 from .models import QuizAttempt, QuizPage
 
 
@@ -103,12 +103,13 @@ def review_detail(quiz: QuizPage, *, attempts_used: int, has_open_attempt: bool)
 
 
 def quiz_overview(quiz: QuizPage, user) -> dict:
-    """Everything the quiz's landing page shows a learner: their attempts, grade and what they can do next."""
-    from . import services
+    """Everything the quiz's landing page shows a learner: their attempts, grade and what they can do next.
 
+    Only reads. Whoever serves the page first finalises an attempt whose time ran out
+    (``services.finalise_expired_for``), so that the overview shows it graded.
+    """
     if not user.is_authenticated:
         return {}
-    services.finalise_expired_for(user, quiz)
     attempts = list(QuizAttempt.objects.filter(quiz=quiz, user=user).defer("items").order_by("number"))
     open_attempt = next((attempt for attempt in attempts if attempt.is_open), None)
     result = quiz_result(user, quiz)
@@ -133,7 +134,9 @@ def course_quizzes(course, user) -> list[dict]:
         .child_of(course)
         .order_by("path")
         .annotate(
-            fixed_count=Count("question_links", filter=Q(question_links__question__status="active"), distinct=True)
+            fixed_count=Count(
+                "question_links", filter=Q(question_links__question__status=QuestionStatus.ACTIVE), distinct=True
+            )
         )
         .prefetch_related("random_draws")
     )

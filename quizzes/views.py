@@ -20,11 +20,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses.models import ModulePage
 
 from . import selectors, services
-from .choices import ReviewDetail
+from .choices import FinishReason, ReviewDetail
 from .forms import MalformedAnswer, read_answers
 from .models import AttemptAnswer, QuizAttempt, QuizPage
 from .review import build_review, shows
-from .snapshot import prepare_question, public_item
+from .snapshot import answering_question
 
 # A page of answers is a few kilobytes; anything far bigger is not from our form.
 MAX_BODY_BYTES = 64 * 1024
@@ -118,7 +118,7 @@ def take(request: HttpRequest, attempt_id: int) -> HttpResponse:
     except services.QuizError as error:
         return quiz_error(request, error)
     if not attempt.is_open:
-        if attempt.finish_reason == "time_expired":
+        if attempt.finish_reason == FinishReason.TIME_EXPIRED:
             messages.warning(request, "Time ran out: your attempt was submitted with the answers you had saved.")
         return HttpResponseRedirect(reverse("quizzes:review", args=[attempt.pk]))
     page = _page_number(request, attempt)
@@ -139,16 +139,13 @@ def _render_take(request: HttpRequest, attempt: QuizAttempt, page: int, status: 
     answers = {answer.slot: answer for answer in AttemptAnswer.objects.filter(attempt=attempt)}
     items = attempt.items_on_page(page)
     questions = [
-        {
-            "item": public_item(item),
-            "number": attempt.items.index(item) + 1,
-            "response": answers[item["slot"]].response if item["slot"] in answers else {},
-            "template": f"quizzes/questions/{item['type']}.html",
-        }
+        answering_question(
+            item,
+            number=attempt.items.index(item) + 1,
+            response=answers[item["slot"]].response if item["slot"] in answers else {},
+        )
         for item in items
     ]
-    for question in questions:
-        prepare_question(question)
     navigation = [
         {
             "number": number,
@@ -337,6 +334,8 @@ def review(request: HttpRequest, attempt_id: int) -> HttpResponse:
     if attempt.is_open:
         return HttpResponseRedirect(attempt_url(attempt))
     quiz = attempt.quiz
+    # Another open attempt at this quiz may have run out of time too; grade it before reading the overview.
+    services.finalise_expired_for(request.user, quiz)
     overview = selectors.quiz_overview(quiz, request.user)
     level = overview["review_detail"]
     answers = {answer.slot: answer for answer in AttemptAnswer.objects.filter(attempt=attempt)}

@@ -159,6 +159,7 @@ def test_admin_revokes_with_a_reason_and_verification_says_so(client, record, dj
     assert client.post(url, {"reason": ""}).status_code == 200  # the reason is required
     response = client.post(url, {"reason": "Issued in error: attendance not confirmed."})
     assert response.status_code == 302
+    assert response.url == reverse("credit_records:inspect", args=[record.pk])  # back to the record
 
     certificate.refresh_from_db()
     assert not certificate.is_valid and certificate.revoked_by == admin
@@ -184,6 +185,7 @@ def test_admin_reissues_with_a_corrected_name_and_a_new_code(client, record, dja
         reverse("credit_records:reissue", args=[record.pk]), {"name": "Samira A. Haddad", "reason": "Name corrected"}
     )
     assert response.status_code == 302
+    assert response.url == reverse("credit_records:inspect", args=[record.pk])  # back to the record
 
     new = Certificate.objects.exclude(pk=old.pk).get()
     old.refresh_from_db()

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
-from events import schedule
+from events import calendars, schedule
 from events.models import EventPage, EventSession
 from tests.events import factories as ef
 
@@ -246,3 +246,9 @@ def test_session_times_are_stored_in_utc_with_local_dates(gulf):
     assert session.starts_at == datetime(2027, 3, 6, 4, tzinfo=UTC)
     assert session.starts_on == date(2027, 3, 5)
     assert schedule.zone_abbreviation(session.local_start) == "PST"
+
+
+def test_fingerprint_is_stable_and_sensitive():
+    data = {"title": "Prenatal massage", "sessions": [["a", "2027-01-14T15:00:00+00:00"]]}
+    assert calendars.fingerprint(data) == calendars.fingerprint(dict(reversed(list(data.items()))))
+    assert calendars.fingerprint(data) != calendars.fingerprint({**data, "title": "Prenatal massage II"})

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events.views import EVENTS_PER_PAGE
+from events.pages import EVENTS_PER_PAGE
 from tests.events import factories as ef
 
 pytestmark = pytest.mark.django_db

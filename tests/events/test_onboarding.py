@@ -5,9 +5,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from wagtail.models import Page, Site
 
 from events.models import EventIndexPage, ProviderPage
-from events.services import PROVIDERS_GROUP
+from events.services import PROVIDERS_GROUP, OnboardingError, ensure_events_index
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,26 @@ def test_onboarding_creates_the_events_page_when_missing(home):
     assert not EventIndexPage.objects.exists()
     output = onboard()
     assert "Created the Events page at /events/." in output
-    assert EventIndexPage.objects.get().live
+    index = EventIndexPage.objects.get()
+    assert index.live
+    assert index.get_parent().pk == Site.objects.get(is_default_site=True).root_page_id == home.pk
+
+
+def test_the_events_page_goes_under_the_default_sites_home_page(home):
+    # Another site, older than the default one, whose root is another page: the default site's home wins.
+    default = Site.objects.get(is_default_site=True)
+    default.delete()
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Elsewhere", slug="elsewhere"))
+    Site.objects.create(hostname="elsewhere.example", root_page=other_root, is_default_site=False)
+    Site.objects.create(hostname=default.hostname, root_page=home, is_default_site=True)
+    index, created = ensure_events_index()
+    assert created and index.get_parent().pk == home.pk
+
+
+def test_without_a_site_there_is_nowhere_to_put_the_events_page(db):
+    Site.objects.all().delete()
+    with pytest.raises(OnboardingError, match="There is no home page yet"):
+        ensure_events_index()
 
 
 @pytest.mark.parametrize(

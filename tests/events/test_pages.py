@@ -192,3 +192,19 @@ def test_a_provider_cannot_take_the_archives_address(events_index):
 
     with pytest.raises(ValidationError, match="taken by the events listing"):
         ef.provider("Past")
+
+
+def test_providers_and_events_write_their_address_the_same_way():
+    provider = ProviderPage(
+        street_address="2210 Bayshore Boulevard\n  Suite 4  \n\n",
+        city="Tampa",
+        region="Florida",
+        postal_code="33606",
+        country="United States",
+    )
+    assert provider.address_lines == ["2210 Bayshore Boulevard", "Suite 4", "Tampa, Florida 33606", "United States"]
+    # An event's venue heads its address; missing parts leave no empty lines or stray commas.
+    event = EventPage(venue="Studio B", street_address="", city="", region="Oregon", postal_code="", country="")
+    assert event.address_lines == ["Studio B", "Oregon"]
+    postcode_only = EventPage(venue="", street_address="", city="", region="", postal_code="97214", country="")
+    assert postcode_only.address_lines == ["97214"]

@@ -1,7 +1,6 @@
-"""Pure time-zone, date and money rules for events: no database."""
+"""Pure time-zone and date rules for events: no database."""
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -132,29 +131,6 @@ def test_clock(hour, minute, text):
     assert schedule.format_clock(datetime(2027, 1, 1, hour, minute)) == text
 
 
-@pytest.mark.parametrize(
-    ("amount", "currency", "text"),
-    [
-        (Decimal("0"), "USD", "Free"),
-        (Decimal("395.00"), "USD", "$395"),
-        (Decimal("49.50"), "USD", "$49.50"),
-        (Decimal("1250"), "USD", "$1,250"),
-        (Decimal("120"), "CAD", "CA$120"),
-        (Decimal("80"), "EUR", "€80"),
-        (Decimal("80"), "CHF", "CHF 80"),
-        (None, "USD", ""),
-    ],
-)
-def test_money(amount, currency, text):
-    assert schedule.format_money(amount, currency) == text
-
-
 def test_zone_abbreviation_falls_back_to_an_offset():
     assert schedule.zone_abbreviation(schedule.to_local(utc(2027, 1, 1, 12), NEW_YORK)) == "EST"
     assert schedule.zone_abbreviation(schedule.to_local(utc(2027, 1, 1, 12), "America/Sao_Paulo")) == "UTC-03"
-
-
-def test_fingerprint_is_stable_and_sensitive():
-    data = {"title": "Prenatal massage", "sessions": [["a", "2027-01-14T15:00:00+00:00"]]}
-    assert schedule.fingerprint(data) == schedule.fingerprint(dict(reversed(list(data.items()))))
-    assert schedule.fingerprint(data) != schedule.fingerprint({**data, "title": "Prenatal massage II"})

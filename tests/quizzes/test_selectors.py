@@ -1,14 +1,17 @@
 """The read side other apps rely on (notes/CONTRACT.md): results by grading method, in a fixed number of queries."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from quizzes import services
+from quizzes.choices import AttemptStatus, FinishReason
 from quizzes.models import QuizAttempt
-from quizzes.selectors import latest_quiz_results, passed_quiz_ids
+from quizzes.selectors import latest_quiz_results, passed_quiz_ids, quiz_overview
 from quizzes.signals import quiz_attempt_graded
 from tests.quizzes import factories
 from tests.quizzes.test_attempts import right_answer
@@ -83,3 +86,40 @@ def test_a_failing_receiver_rolls_the_grade_back(quiz, learner):
     reloaded = QuizAttempt.objects.get(pk=attempt.pk)
     assert reloaded.is_open and reloaded.score is None
     assert set(reloaded.answers.values_list("state", flat=True)) == {""}
+
+
+# --- the quiz page: the selector reads, serving the page finalises ------------------------------
+
+
+def expired_attempt(course, learner, questions):
+    quiz = factories.quiz(course, questions=questions, time_limit_minutes=10)
+    attempt, _ = services.start_attempt(quiz, learner)
+    QuizAttempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=5))
+    return quiz, attempt
+
+
+def test_quiz_overview_writes_nothing_even_with_an_expired_attempt(course, learner, questions, settings):
+    settings.QUIZ_DEADLINE_GRACE_SECONDS = 30
+    quiz, attempt = expired_attempt(course, learner, questions)
+    with CaptureQueriesContext(connection) as queries:
+        overview = quiz_overview(quiz, learner)
+    writes = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "SAVEPOINT"))
+    ]
+    assert writes == []
+    assert overview["open_attempt"].pk == attempt.pk
+    assert QuizAttempt.objects.get(pk=attempt.pk).is_open
+
+
+def test_opening_the_quiz_page_still_finalises_an_expired_attempt(course, learner, questions, settings, client):
+    settings.QUIZ_DEADLINE_GRACE_SECONDS = 30
+    quiz, attempt = expired_attempt(course, learner, questions)
+    client.force_login(learner)
+    response = client.get(quiz.url)
+    assert response.status_code == 200
+    graded = QuizAttempt.objects.get(pk=attempt.pk)
+    assert graded.status == AttemptStatus.GRADED and graded.finish_reason == FinishReason.TIME_EXPIRED
+    assert response.context["open_attempt"] is None
+    assert [a.pk for a in response.context["graded_attempts"]] == [attempt.pk]

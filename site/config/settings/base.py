@@ -199,6 +199,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: the admin would ask gravatar.com for every user's avatar, which shows broken images where
+# the server has no network, and hands a third party a hash of each learner's and author's e-mail address.
+# Wagtail shows its built-in default avatar instead (or the one a user uploads).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # CE credit (see README, "Learner progress and CE credit")
 # Public base URL printed on certificates and in their QR codes; fixed so every download is the same document.

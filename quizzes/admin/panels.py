@@ -21,7 +21,7 @@ class QuestionUsagePanel(Panel):
             return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from .models import AttemptAnswer, QuizQuestion
+            from quizzes.models import AttemptAnswer, QuizQuestion
 
             context = super().get_context_data(parent_context)
             question = self.instance

@@ -1,22 +1,18 @@
-"""Training providers and their events: Home → Events (index) → provider → event.
+"""An event page: a workshop, webinar or on-demand course, one page however many days it runs.
 
-A provider's page holds its events, so Wagtail permissions granted on that one page cover the
-provider's profile and everything it lists, and nothing else.
+Besides what learners read, an event carries its calendar identity: a UID that calendar apps
+recognise it by, and a SEQUENCE that rises when a published change alters what calendars show.
 """
 
 import uuid
 from datetime import UTC
 from decimal import Decimal
 
-from django import forms
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -26,171 +22,24 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
-    TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from courses import reading
 from courses.choices import DeliveryMethod
-from courses.models import AbstractCECategoryLink, CECategory, validate_half_hours
+from courses.models import validate_half_hours
 
-from . import schedule
-from .choices import Currency, EventStatus
-from .editor_forms import EventPageForm
-from .fields import ZonedDateTimeField
-
-DEFAULT_TIME_ZONE = "America/New_York"
-# Addresses the listing answers itself (the archive is /events/past/), so no provider may use them.
-RESERVED_PROVIDER_SLUGS = frozenset({"past"})
+from .. import money, schedule
+from ..choices import Currency, EventStatus
+from ..editor_forms import EventPageForm
+from .base import DEFAULT_TIME_ZONE, PostalAddressMixin, time_zone_select, validate_time_zone
+from .providers import ProviderPage
+from .sessions import EventSession
 
 
-def validate_time_zone(value: str) -> None:
-    if not schedule.is_known_time_zone(value):
-        raise ValidationError(f"{value!r} is not a time zone name such as America/New_York.")
-
-
-def time_zone_select() -> forms.Select:
-    return forms.Select(choices=schedule.time_zone_choices())
-
-
-class EventIndexPage(RoutablePageMixin, Page):
-    """Every upcoming event, filterable, with an archive of past events at past/."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.ProviderPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = "event listing"
-
-    @path("")
-    def upcoming_events(self, request):
-        from .views import listing_context
-
-        return self.render(request, context_overrides=listing_context(request, self, archive=False))
-
-    @path("past/")
-    def past_events(self, request):
-        from .views import listing_context
-
-        return self.render(request, context_overrides=listing_context(request, self, archive=True))
-
-
-class ProviderPage(Page):
-    """A training provider's profile. Its events live under it."""
-
-    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    description = RichTextField(
-        blank=True, features=["bold", "italic", "link", "ul", "ol"], help_text="Who you are and what you teach."
-    )
-    contact_email = models.EmailField("contact e-mail")
-    contact_phone = models.CharField("contact phone", max_length=40, blank=True)
-    website = models.URLField(blank=True)
-    street_address = models.TextField(blank=True, help_text="Street and number; one line per line of the address.")
-    city = models.CharField(max_length=80, blank=True)
-    region = models.CharField("state or region", max_length=80, blank=True, help_text="For example: Florida.")
-    postal_code = models.CharField(max_length=20, blank=True)
-    country = models.CharField(max_length=80, default="United States")
-    time_zone = models.CharField(
-        max_length=64,
-        default=DEFAULT_TIME_ZONE,
-        validators=[validate_time_zone],
-        help_text="Where you usually teach. New events start in this time zone.",
-    )
-    team_group = models.OneToOneField(
-        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="provider"
-    )
-
-    content_panels = [
-        TitleFieldPanel("title", heading="Organisation name"),
-        FieldPanel("logo"),
-        FieldPanel("description"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-                FieldPanel("website"),
-            ],
-            heading="Contact",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("street_address"),
-                FieldRowPanel([FieldPanel("city"), FieldPanel("region")]),
-                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
-                FieldPanel("time_zone", widget=time_zone_select()),
-            ],
-            heading="Address",
-        ),
-        InlinePanel(
-            "approvals",
-            heading="Approvals",
-            label="Approval",
-            help_text="Each board or body that has approved you as a CE provider.",
-        ),
-    ]
-
-    search_fields = Page.search_fields + [index.SearchField("description"), index.FilterField("region")]
-
-    parent_page_types = ["events.EventIndexPage"]
-    subpage_types = ["events.EventPage"]
-
-    class Meta:
-        verbose_name = "training provider"
-
-    def clean(self):
-        super().clean()
-        if self.slug in RESERVED_PROVIDER_SLUGS:
-            raise ValidationError({"slug": f"“{self.slug}” is taken by the events listing; choose another slug."})
-
-    def route(self, request, path_components):
-        # A provider's events are only public once the provider's own profile is.
-        if not self.live:
-            raise Http404
-        return super().route(request, path_components)
-
-    @property
-    def address_lines(self) -> list[str]:
-        lines = [line.strip() for line in self.street_address.splitlines() if line.strip()]
-        locality = ", ".join(part for part in (self.city, self.region) if part)
-        locality = f"{locality} {self.postal_code}".strip()
-        return [*lines, *(part for part in (locality, self.country) if part)]
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import provider_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(provider_context(request, self))
-        return context
-
-
-class ProviderApproval(Orderable):
-    """One approval the provider holds, e.g. NCBTMB Approved Provider number 451234-00."""
-
-    page = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="approvals")
-    approving_body = models.CharField(
-        max_length=120, help_text="For example: NCBTMB, Florida Board of Massage Therapy."
-    )
-    approval_number = models.CharField(max_length=60)
-    expires_on = models.DateField("expiry date", null=True, blank=True, help_text="Leave blank if it does not expire.")
-
-    panels = [FieldRowPanel([FieldPanel("approving_body"), FieldPanel("approval_number"), FieldPanel("expires_on")])]
-
-    def __str__(self) -> str:
-        return f"{self.approving_body} {self.approval_number}"
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_on is not None and self.expires_on < timezone.localdate()
-
-
-class EventPage(Page):
+class EventPage(PostalAddressMixin, Page):
     """A workshop, webinar or on-demand course: one event however many days it runs."""
 
     summary = models.TextField(max_length=300, help_text="One or two sentences for the listing.")
@@ -362,6 +211,9 @@ class EventPage(Page):
     parent_page_types = ["events.ProviderPage"]
     subpage_types: list[str] = []
 
+    # The venue heads the postal address.
+    address_name_field = "venue"
+
     # A copy is a new event for calendars: fresh identity, sequence starts again.
     exclude_fields_in_copy = ["uid", "sequence", "calendar_fingerprint"]
 
@@ -529,22 +381,14 @@ class EventPage(Page):
         return f"Online ({self.online_platform})" if self.online_platform else "Online"
 
     @property
-    def address_lines(self) -> list[str]:
-        lines = [self.venue] if self.venue else []
-        lines += [line.strip() for line in self.street_address.splitlines() if line.strip()]
-        locality = ", ".join(part for part in (self.city, self.region) if part)
-        locality = f"{locality} {self.postal_code}".strip()
-        return [*lines, *(part for part in (locality, self.country) if part)]
-
-    @property
     def cost_display(self) -> str:
-        return schedule.format_money(self.cost, self.currency)
+        return money.format_money(self.cost, self.currency)
 
     @property
     def certificate_fee_display(self) -> str:
         if not self.certificate_fee:
             return "Included, no extra charge"
-        return f"{schedule.format_money(self.certificate_fee, self.currency)} extra"
+        return f"{money.format_money(self.certificate_fee, self.currency)} extra"
 
     @property
     def zone_label(self) -> str:
@@ -554,103 +398,9 @@ class EventPage(Page):
         return f"{abbreviation} ({self.time_zone})" if abbreviation else self.time_zone
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_context
+        # The page context reads models through selectors, so it is imported when the page is served.
+        from ..pages import event_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))
         return context
-
-
-class EventSession(Orderable):
-    """One sitting of an event: a day of a workshop, a webinar, or an on-demand course's access window."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
-    starts_at = ZonedDateTimeField("starts", help_text="Local time in the event's time zone.")
-    ends_at = ZonedDateTimeField("ends", help_text="Local time in the event's time zone.")
-    # Local calendar days in the event's zone, so "events on 14 March" means 14 March where it happens.
-    starts_on = models.DateField(editable=False, db_index=True)
-    ends_on = models.DateField(editable=False, db_index=True)
-    uid = models.UUIDField("calendar ID", default=uuid.uuid4, editable=False, db_index=True)
-
-    panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "session"
-
-    def __str__(self) -> str:
-        if self.starts_at and self.ends_at and self.page_id:
-            return self.when
-        return "Session"
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The session ends before it starts: check the end date and time."})
-
-    def save(self, *args, **kwargs):
-        zone = self.page.time_zone
-        self.starts_on = schedule.to_local(self.starts_at, zone).date()
-        self.ends_on = schedule.to_local(self.ends_at, zone).date()
-        return super().save(*args, **kwargs)
-
-    @property
-    def local_start(self):
-        return schedule.to_local(self.starts_at, self.page.time_zone)
-
-    @property
-    def local_end(self):
-        return schedule.to_local(self.ends_at, self.page.time_zone)
-
-    @property
-    def when(self) -> str:
-        return schedule.format_session(self.starts_at, self.ends_at, self.page.time_zone)
-
-
-class EventInstructor(Orderable):
-    """Who teaches: named on the listing, as NCBTMB requires."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="instructors")
-    name = models.CharField(max_length=120)
-    credentials = models.CharField(max_length=120, blank=True, help_text="For example: LMT, BCTMB.")
-    bio = models.TextField(blank=True, max_length=600)
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("credentials")]), FieldPanel("bio")]
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
-class EventCECategory(AbstractCECategoryLink):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="ce_category_links")
-    category = models.ForeignKey(CECategory, on_delete=models.PROTECT, related_name="event_links")
-
-    class Meta(AbstractCECategoryLink.Meta):
-        constraints = [models.UniqueConstraint(fields=["page", "category"], name="unique_event_ce_category")]
-
-
-class EventApproval(Orderable):
-    """The number an approving body gave this event (NCBTMB, a state board)."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="approvals")
-    approving_body = models.CharField(max_length=120)
-    approval_number = models.CharField(max_length=60)
-
-    panels = [FieldRowPanel([FieldPanel("approving_body"), FieldPanel("approval_number")])]
-
-    def __str__(self) -> str:
-        return f"{self.approving_body} {self.approval_number}"
-
-
-class EventCourseLink(Orderable):
-    """A catalogue course the event goes with; the course page lists the event."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="course_links")
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="event_links")
-
-    panels = [FieldPanel("course")]
-
-    class Meta(Orderable.Meta):
-        constraints = [models.UniqueConstraint(fields=["page", "course"], name="unique_event_course")]
-
-    def __str__(self) -> str:
-        return str(self.course)

@@ -1,14 +1,15 @@
-"""Admin forms for questions: the review-section picker and the checks that span a question's options."""
+"""Admin forms: the question editor (review-section picker, each type's checks across its options) and
+the quiz page (publishing needs questions that exist)."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from django import forms
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from . import scoring
+from quizzes.choices import QuestionStatus
+from quizzes.question_types import registry
+from quizzes.question_types.base import live_forms
 
 
 class SectionSelect(forms.Select):
@@ -24,17 +25,6 @@ class SectionSelect(forms.Select):
 
     class Media:
         js = ["quizzes/js/section-select.js"]
-
-
-def _live_forms(formset) -> list:
-    """The child forms an editor kept: filled in and not marked for deletion."""
-    kept = []
-    for form in formset.forms:
-        data = getattr(form, "cleaned_data", None) or {}
-        if not data or data.get("DELETE"):
-            continue
-        kept.append(form)
-    return kept
 
 
 class QuestionAdminForm(WagtailAdminModelForm):
@@ -105,71 +95,9 @@ class QuestionAdminForm(WagtailAdminModelForm):
         return not problems
 
     def option_problems(self) -> list[str]:
-        """Checks across a question's options that a single field can't make."""
-        kind = self._meta.model.type_key
-        if kind in (scoring.SINGLE_CHOICE, scoring.MULTIPLE_RESPONSE):
-            options = _live_forms(self.formsets["options"])
-            right = sum(1 for form in options if form.cleaned_data.get("is_correct"))
-            problems = []
-            if len(options) < 2:
-                problems.append("Give at least two options.")
-            if kind == scoring.SINGLE_CHOICE and right != 1:
-                problems.append("Mark exactly one option as the right answer.")
-            if kind == scoring.MULTIPLE_RESPONSE and right < 1:
-                problems.append("Mark at least one option as a right answer.")
-            if _duplicates(form.cleaned_data.get("text") for form in options):
-                problems.append("Two options have the same text.")
-            return problems
-        if kind == scoring.MATCHING:
-            pairs = _live_forms(self.formsets["pairs"])
-            problems = []
-            if sum(1 for form in pairs if form.cleaned_data.get("prompt")) < 2:
-                problems.append("Give at least two pairs with a prompt.")
-            if _duplicates(form.cleaned_data.get("answer") for form in pairs):
-                problems.append("Two pairs have the same answer; learners couldn't tell them apart.")
-            for form in pairs:
-                if form.cleaned_data.get("prompt") and not form.cleaned_data.get("feedback"):
-                    problems.append(f"Add feedback for the pair “{form.cleaned_data['prompt']}”.")
-            return problems
-        if kind == scoring.ORDERING:
-            items = _live_forms(self.formsets["items"])
-            problems = []
-            if len(items) < 2:
-                problems.append("Give at least two items to put in order.")
-            if _duplicates(form.cleaned_data.get("text") for form in items):
-                problems.append("Two items have the same text; learners couldn't tell them apart.")
-            return problems
-        if kind == scoring.CASE_SCENARIO:
-            return self._case_problems()
-        return []
-
-    def _case_problems(self) -> list[str]:
-        problems = []
-        steps = _live_forms(self.formsets["steps"])
-        if not steps:
-            problems.append("Add at least one decision step.")
-        for number, step in enumerate(steps, start=1):
-            options = _live_forms(step.formsets["options"])
-            if len(options) < 2:
-                problems.append(f"Step {number}: give at least two options.")
-                continue
-            weights = [form.cleaned_data.get("weight") or Decimal("0") for form in options]
-            scoring_options = [
-                w
-                for w, form in zip(weights, options, strict=True)
-                if w > 0 and not form.cleaned_data.get("is_critical")
-            ]
-            if not scoring_options:
-                problems.append(f"Step {number}: give at least one safe option a positive weight.")
-            for form, weight in zip(options, weights, strict=True):
-                if form.cleaned_data.get("is_critical") and weight > 0:
-                    problems.append(
-                        f"Step {number}: the critical option “{form.cleaned_data.get('text')}” can't earn points; "
-                        "set its weight to 0."
-                    )
-            if _duplicates(form.cleaned_data.get("text") for form in options):
-                problems.append(f"Step {number}: two options have the same text.")
-        return problems
+        """Checks across a question's options that a single field can't make; each type names its own."""
+        question_type = registry.find(self._meta.model.type_key)
+        return question_type.admin_problems(self) if question_type else []
 
 
 class QuizPageForm(WagtailAdminPageForm):
@@ -185,12 +113,12 @@ class QuizPageForm(WagtailAdminPageForm):
         return not problems
 
     def question_problems(self) -> list[str]:
-        from .choices import QuestionStatus
-        from .models import Question
+        # Imported here: the quiz page model names this form, so models load before it is used.
+        from quizzes.models import Question
 
-        fixed = [form.cleaned_data.get("question") for form in _live_forms(self.formsets["question_links"])]
+        fixed = [form.cleaned_data.get("question") for form in live_forms(self.formsets["question_links"])]
         fixed_ids = {question.pk for question in fixed if question is not None}
-        draws = [form.cleaned_data for form in _live_forms(self.formsets["random_draws"])]
+        draws = [form.cleaned_data for form in live_forms(self.formsets["random_draws"])]
         problems = []
         if not fixed_ids and not draws:
             problems.append("Add at least one question, or a random draw from a category, before publishing.")
@@ -209,13 +137,3 @@ class QuizPageForm(WagtailAdminPageForm):
                     f"not already in the fixed list; it can't supply {count}."
                 )
         return problems
-
-
-def _duplicates(values) -> bool:
-    seen = set()
-    for value in values:
-        key = " ".join((value or "").lower().split())
-        if key in seen:
-            return True
-        seen.add(key)
-    return False

@@ -1,0 +1,29 @@
+"""Training providers and their events: Home → Events (index) → provider → event.
+
+One module per concern: `providers` (the listing and provider pages), `events` (the event page),
+`sessions` (when it happens) and `links` (what an event lists beside its schedule). `base` holds
+what provider and event pages share. Import models from here: `from events.models import EventPage`.
+"""
+
+from .base import DEFAULT_TIME_ZONE, PostalAddressMixin, time_zone_select, validate_time_zone
+from .events import EventPage
+from .links import EventApproval, EventCECategory, EventCourseLink, EventInstructor
+from .providers import RESERVED_PROVIDER_SLUGS, EventIndexPage, ProviderApproval, ProviderPage
+from .sessions import EventSession
+
+__all__ = [
+    "DEFAULT_TIME_ZONE",
+    "RESERVED_PROVIDER_SLUGS",
+    "EventApproval",
+    "EventCECategory",
+    "EventCourseLink",
+    "EventIndexPage",
+    "EventInstructor",
+    "EventPage",
+    "EventSession",
+    "PostalAddressMixin",
+    "ProviderApproval",
+    "ProviderPage",
+    "time_zone_select",
+    "validate_time_zone",
+]

@@ -1,0 +1,82 @@
+"""What the listing, provider and event pages show: the context their page models render with.
+
+These read (through `selectors`) and never write. The page models call them from `get_context` and
+their routes, so the import runs inside those methods: this module reads models through selectors,
+and a module-level import from the models would go round in a circle.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.urls import reverse
+
+from . import selectors
+from .forms import EventFilterForm
+from .models import EventIndexPage, EventPage, ProviderPage
+
+EVENTS_PER_PAGE = 12
+
+
+def filter_query(request: HttpRequest) -> str:
+    """The listing's filters as a query string (no page number, no empty values), for feeds and pager links."""
+    pairs = [(key, value) for key, value in request.GET.items() if key != "page" and value.strip()]
+    return urlencode(pairs)
+
+
+def feed_urls(request: HttpRequest, query: str) -> dict[str, str]:
+    """The feed's https address and the same address as webcal://, which calendar apps offer to subscribe to."""
+    url = request.build_absolute_uri(reverse("events:feed")) + (f"?{query}" if query else "")
+    return {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+
+
+def listing_context(request: HttpRequest, index: EventIndexPage, *, archive: bool) -> dict:
+    form = EventFilterForm(request.GET or None)
+    filters = form.usable_filters()
+    events = selectors.filter_events(selectors.listed_events(), **filters)
+    events = selectors.past(events) if archive else selectors.upcoming(events)
+    paginator = Paginator(selectors.with_card_data(events), EVENTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    query = filter_query(request)
+    return {
+        "filter_form": form,
+        "events": page_obj.object_list,
+        "page_obj": page_obj,
+        "is_archive": archive,
+        "is_filtered": bool(filters),
+        "filter_query": query,
+        "upcoming_url": index.url + (f"?{query}" if query else ""),
+        "archive_url": index.url + index.reverse_subpage("past_events") + (f"?{query}" if query else ""),
+        "form_action": index.url + (index.reverse_subpage("past_events") if archive else ""),
+        "providers": list(selectors.listed_providers()) if not archive else [],
+        **feed_urls(request, query),
+    }
+
+
+def event_context(request: HttpRequest, event: EventPage) -> dict:
+    provider = event.provider or event.get_parent().specific
+    context = {
+        "provider": provider,
+        "sessions": event.session_list,
+        "instructor_list": list(event.instructors.all()),
+        "ce_category_links": list(event.ce_category_links.select_related("category")),
+        "event_approvals": list(event.approvals.all()),
+        "provider_approvals": [approval for approval in provider.approvals.all() if not approval.is_expired],
+        "related_courses": [link.course for link in event.course_links.select_related("course") if link.course.live],
+        "ics_url": reverse("events:event_calendar", args=[event.uid]),
+    }
+    provider_feed = feed_urls(request, urlencode({"provider": provider.slug}))
+    context.update({f"provider_{key}": url for key, url in provider_feed.items()})
+    return context
+
+
+def provider_context(request: HttpRequest, provider: ProviderPage) -> dict:
+    index = provider.get_parent().specific
+    query = urlencode({"provider": provider.slug})
+    return {
+        "approvals": list(provider.approvals.all()),
+        "upcoming_events": selectors.provider_events(provider),
+        "listing_url": f"{index.url}?{query}",
+        "archive_url": f"{index.url}{index.reverse_subpage('past_events')}?{query}",
+        **feed_urls(request, query),
+    }

@@ -1,0 +1,92 @@
+"""Filters for the question bank's listings and for the question chooser a quiz's fixed list uses."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
+
+from courses.models import CoursePage
+from quizzes.choices import QuestionStatus
+from quizzes.models import Question, QuestionCategory
+from quizzes.question_types import registry
+
+
+def of_type(queryset, key: str):
+    """The questions of the type with this key (the queryset unchanged for an unknown key)."""
+    question_type = registry.find(key)
+    return queryset.instance_of(question_type.model_class) if question_type else queryset
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    type = django_filters.ChoiceFilter(
+        label="Type",
+        choices=registry.choices,
+        method="filter_type",
+        empty_label="Any type",
+    )
+    course = django_filters.ModelChoiceFilter(queryset=CoursePage.objects.order_by("title"), empty_label="Any course")
+    category = django_filters.ModelChoiceFilter(queryset=QuestionCategory.objects.all(), empty_label="Any category")
+    status = django_filters.ChoiceFilter(choices=QuestionStatus.choices, empty_label="Any status")
+
+    class Meta:
+        model = Question
+        fields = ["type", "course", "category", "status"]
+
+    def filter_type(self, queryset, name, value):
+        return of_type(queryset, value)
+
+
+class TypeFilterSet(QuestionFilterSet):
+    """The per-type listings: the same filters, less the type."""
+
+    class Meta:
+        model = Question
+        fields = ["course", "category", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters.pop("type", None)
+
+
+def type_filterset(model) -> type[TypeFilterSet]:
+    return type(
+        f"{model.__name__}FilterSet",
+        (TypeFilterSet,),
+        {"Meta": type("Meta", (), {"model": model, "fields": ["course", "category", "status"]})},
+    )
+
+
+class QuestionChooserFilterForm(BaseFilterForm):
+    """Search and filters for the question chooser a quiz's fixed list uses."""
+
+    q = forms.CharField(
+        label="Search", required=False, widget=forms.TextInput(attrs={"placeholder": "Words or reference"})
+    )
+    type = forms.ChoiceField(required=False, choices=lambda: [("", "Any type"), *registry.choices()])
+    course = forms.ModelChoiceField(
+        required=False, queryset=CoursePage.objects.order_by("title"), empty_label="Any course"
+    )
+    category = forms.ModelChoiceField(
+        required=False, queryset=QuestionCategory.objects.all(), empty_label="Any category"
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        data = self.cleaned_data if self.is_valid() else {}
+        query = (data.get("q") or "").strip()
+        if query:
+            self.is_searching = True
+            self.search_query = query
+            objects = objects.filter(
+                Q(prompt__icontains=query) | Q(reference__icontains=query) | Q(explanation__icontains=query)
+            )
+        if data.get("type"):
+            objects = of_type(objects, data["type"])
+        if data.get("course"):
+            objects = objects.filter(course=data["course"])
+        if data.get("category"):
+            objects = objects.filter(category=data["category"])
+        return objects

@@ -1,0 +1,105 @@
+"""The "Question bank" admin menu: every question in one list, one listing and editor per type, and the
+categories. The per-type entries are built from the question-type registry."""
+
+from __future__ import annotations
+
+from django.utils.functional import cached_property
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from quizzes.models import Question, QuestionCategory
+from quizzes.question_types import registry
+from quizzes.question_types.base import QuestionType, question_edit_handler
+
+from .filters import QuestionFilterSet, type_filterset
+from .views import (
+    UPDATED,
+    AllQuestionsIndexView,
+    ChooseQuestionTypeView,
+    QuestionChooseResultsView,
+    QuestionChooseView,
+    TypeColumn,
+    open_specific_editor,
+)
+
+
+class QuestionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = QuestionChooseView
+    choose_results_view_class = QuestionChooseResultsView
+
+
+class AllQuestionsViewSet(SnippetViewSet):
+    model = Question
+    icon = "list-ul"
+    menu_label = "All questions"
+    menu_name = "all-questions"
+    index_view_class = AllQuestionsIndexView
+    chooser_viewset_class = QuestionChooserViewSet
+    filterset_class = QuestionFilterSet
+    search_fields = ["prompt", "explanation", "reference"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    edit_handler = question_edit_handler([])
+
+    @cached_property
+    def list_display(self):
+        return [
+            "__str__",
+            TypeColumn("type", label="Type"),
+            "reference",
+            "course",
+            "category",
+            "status",
+            UPDATED,
+        ]
+
+    @property
+    def add_view(self):
+        return ChooseQuestionTypeView.as_view()
+
+    @property
+    def edit_view(self):
+        return open_specific_editor
+
+
+def question_viewset(question_type: QuestionType) -> type[SnippetViewSet]:
+    """The listing and editor of one type, with the panels the type declares."""
+    model = question_type.model_class
+    return type(
+        f"{model.__name__}ViewSet",
+        (SnippetViewSet,),
+        {
+            "model": model,
+            "icon": question_type.icon,
+            "menu_label": model._meta.verbose_name_plural.capitalize(),
+            "list_display": ["__str__", "reference", "course", "category", "status", UPDATED],
+            "filterset_class": type_filterset(model),
+            "search_fields": ["prompt", "explanation", "reference"],
+            "search_backend_name": None,
+            "copy_view_enabled": False,
+            "edit_handler": question_type.edit_handler(),
+        },
+    )
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-inverse"
+    menu_label = "Categories"
+    list_display = ["name", "course"]
+    list_filter = ["course"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+
+
+class QuestionBankViewSetGroup(SnippetViewSetGroup):
+    items = (
+        AllQuestionsViewSet,
+        *(question_viewset(question_type) for question_type in registry.all()),
+        QuestionCategoryViewSet,
+    )
+    menu_icon = "help"
+    menu_label = "Question bank"
+    menu_name = "question-bank"
+    menu_order = 250

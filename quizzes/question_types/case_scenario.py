@@ -1,0 +1,179 @@
+"""Case scenario: a client vignette, then decision steps whose options carry weights.
+
+An option can be a critical safety error: choosing it scores the whole scenario 0 (and fails the
+quiz when the quiz is set to). Items hold ``vignette`` = {client, age, details: [{label, text}]} and
+``steps`` = [{id, prompt, kind, options: [{id, text, feedback, weight, critical}]}].
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+
+from quizzes import posted, scoring
+
+from .base import QuestionType, has_duplicates, live_forms, text_only
+
+# The vignette's optional text fields on the model, in the order the learner reads them.
+VIGNETTE_FIELDS = (
+    ("presenting_complaint", "Presenting complaint"),
+    ("health_history", "Health history"),
+    ("medications", "Medications"),
+    ("observations", "Observations"),
+)
+
+
+# The rule authors follow when they mark options critical; shown above a case scenario's steps.
+CRITICAL_OPTION_POLICY = """<p>Mark an option as a <b>critical safety error</b> when choosing it would, in real
+practice, put the client at risk. An option is critical when it:</p>
+<ul style="list-style: disc; padding-inline-start: 1.5rem; margin-block: 0.5rem">
+<li>delays emergency care (anything but calling emergency services now for signs such as sudden
+breathlessness, chest pain or stroke signs, or waiting days for a doctor when a clot is suspected);</li>
+<li>applies pressure or heat over a suspected clot, or over a limb at risk (lymphoedema, a fresh surgical
+site, a limb after recent major surgery);</li>
+<li>treats through an absolute contraindication (fever, suspected clot, intoxication, an uncleared recent
+operation);</li>
+<li>works outside the therapist's scope of practice or training (diagnosing, advising on medication, prenatal
+work without prenatal training).</li>
+</ul>
+<p>Every step that decides whether the client is safe (a <i>safety decision</i>) needs at least one critical
+option. If you are unsure whether an answer is dangerous, treat it as critical: a critical error fails a quiz
+that is set to fail them, whatever the score.</p>"""
+
+
+class CaseScenario(QuestionType):
+    key = scoring.CASE_SCENARIO
+    label = "Case scenario"
+    icon = "user"
+    description = "A client vignette and decision steps, with weighted options and critical safety errors."
+    model = "quizzes.CaseScenarioQuestion"
+    grader = scoring.Grader(clean=scoring.clean_steps, grade=scoring.grade_case)
+
+    def answer_panels(self):
+        return [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("client"), FieldPanel("client_age")]),
+                    *(FieldPanel(name) for name, _ in VIGNETTE_FIELDS),
+                ],
+                heading="Client vignette",
+            ),
+            HelpPanel(content=CRITICAL_OPTION_POLICY, heading="When is an option critical?"),
+            InlinePanel("steps", heading="Decision steps, in order", label="Step", min_num=1),
+        ]
+
+    def admin_problems(self, form):
+        problems = []
+        steps = live_forms(form.formsets["steps"])
+        if not steps:
+            problems.append("Add at least one decision step.")
+        for number, step in enumerate(steps, start=1):
+            options = live_forms(step.formsets["options"])
+            if len(options) < 2:
+                problems.append(f"Step {number}: give at least two options.")
+                continue
+            weights = [option.cleaned_data.get("weight") or Decimal("0") for option in options]
+            scoring_options = [
+                weight
+                for weight, option in zip(weights, options, strict=True)
+                if weight > 0 and not option.cleaned_data.get("is_critical")
+            ]
+            if not scoring_options:
+                problems.append(f"Step {number}: give at least one safe option a positive weight.")
+            for option, weight in zip(options, weights, strict=True):
+                if option.cleaned_data.get("is_critical") and weight > 0:
+                    problems.append(
+                        f"Step {number}: the critical option “{option.cleaned_data.get('text')}” can't earn points; "
+                        "set its weight to 0."
+                    )
+            if has_duplicates(option.cleaned_data.get("text") for option in options):
+                problems.append(f"Step {number}: two options have the same text.")
+        return problems
+
+    def snapshot(self, question, tokens, *, shuffle_options, rng):
+        steps = []
+        for step in question.steps.all():
+            options = [
+                {
+                    "id": tokens.new(),
+                    "text": option.text,
+                    "feedback": option.feedback,
+                    "weight": str(option.weight if option.weight is not None else 0),
+                    "critical": bool(option.is_critical),
+                }
+                for option in step.options.all()
+            ]
+            if shuffle_options:
+                rng.shuffle(options)
+            steps.append({"id": tokens.new(), "prompt": step.prompt, "kind": step.kind, "options": options})
+        return {"vignette": question.vignette(), "steps": steps}
+
+    def public(self, item):
+        return {
+            "vignette": item["vignette"],
+            "steps": [
+                {
+                    "id": step["id"],
+                    "prompt": step["prompt"],
+                    "kind": step["kind"],
+                    "options": text_only(step["options"]),
+                }
+                for step in item["steps"]
+            ],
+        }
+
+    def prepare(self, question, item, response):
+        chosen = response.get("steps") or {}
+        question["steps"] = [{"step": step, "chosen": set(chosen.get(step["id"]) or [])} for step in item["steps"]]
+
+    def read(self, data, item, name):
+        steps = {}
+        for step in item["steps"]:
+            key = f"{name}-{step['id']}"
+            chosen = (
+                [posted.one(data, key)] if step["kind"] == scoring.SINGLE_STEP else posted.values(data, key)
+            ) or []
+            chosen = [value for value in chosen if value]
+            if chosen:
+                steps[step["id"]] = chosen
+        return {"steps": steps} if steps else {}
+
+    def describe(self, entry, *, preview):
+        show_key = entry.show_key
+        chosen_by_step = entry.response.get("steps") or {}
+        for step in entry.item["steps"]:
+            chosen = set(chosen_by_step.get(step["id"]) or [])
+            part = entry.parts.get(step["id"], {})
+            best = scoring.step_maximum(step)
+            options = []
+            for option in step["options"]:
+                picked = option["id"] in chosen
+                if not show_key and not picked:
+                    continue
+                weight = Fraction(str(option["weight"]))
+                options.append(
+                    {
+                        "text": option["text"],
+                        "chosen": picked,
+                        "critical": option["critical"] if (show_key or picked) else False,
+                        "best": show_key and weight > 0 and weight == best and not option["critical"],
+                        "weight": option["weight"] if show_key else None,
+                        "feedback": option["feedback"]
+                        if show_key and (picked or preview or weight > 0 or option["critical"])
+                        else "",
+                    }
+                )
+            entry.steps.append(
+                {
+                    "prompt": step["prompt"],
+                    "kind": step["kind"],
+                    "options": options,
+                    "answered": bool(chosen),
+                    "correct": bool(part.get("correct")),
+                    "critical": bool(part.get("critical")),
+                    "earned": part.get("earned"),
+                    "possible": part.get("possible"),
+                }
+            )

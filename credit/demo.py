@@ -1,7 +1,7 @@
 """Demo data for credit: the provider's details, an approving body, and a learner (sam) with licences,
 enrolments, some progress and CE from elsewhere, so the dashboard and renewal tracker show real figures.
 
-Runs after the courses and quizzes demos (INSTALLED_APPS order) and is safe to run again.
+Runs after the courses and quizzes demos (the order of `DEMO_LOADERS` in load_demo) and is safe to run again.
 """
 
 from datetime import date, timedelta

@@ -5,8 +5,6 @@ unchanged page is left alone, so repeated runs add no revisions. Stream content 
 without block ids (which are random on every build).
 """
 
-from decimal import Decimal
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
@@ -15,15 +13,7 @@ from courses.models import CECategory, CourseCECategory, CourseIndexPage, Course
 from courses.services import sync_course_team
 
 from .artwork import ensure_image
-from .spec import CourseSpec, InstructorSpec, ModuleSpec
-
-CATALOGUE_SLUG = "courses"
-CATALOGUE_TITLE = "Courses"
-CATALOGUE_INTRO = (
-    "<p>Continuing-education courses for massage therapists and students: hands-on technique, "
-    "contraindications and client safety, and the conversations that make a session safe and welcome. "
-    "Filter by CE category, delivery method or hours.</p>"
-)
+from .spec import CatalogueSpec, CourseSpec, InstructorSpec, ModuleSpec
 
 
 def _without_ids(data):
@@ -61,9 +51,9 @@ def _changed(page: Page, values: dict) -> bool:
     return any(getattr(page, name) != value for name, value in values.items())
 
 
-def ensure_catalogue(home: Page) -> CourseIndexPage:
+def ensure_catalogue(home: Page, spec: CatalogueSpec) -> CourseIndexPage:
     catalogue = CourseIndexPage.objects.child_of(home).first()
-    values = {"title": CATALOGUE_TITLE, "slug": CATALOGUE_SLUG, "intro": CATALOGUE_INTRO}
+    values = {"title": spec.title, "slug": spec.slug, "intro": spec.intro}
     if catalogue is None:
         catalogue = CourseIndexPage(**values)
         home.add_child(instance=catalogue)
@@ -100,7 +90,7 @@ def _course_values(spec: CourseSpec, hero_image) -> dict:
         "search_description": spec.summary,
         "description": spec.description,
         "course_number": spec.course_number,
-        "ce_hours": Decimal(spec.ce_hours),
+        "ce_hours": spec.ce_hours,
         "delivery_method": spec.delivery_method,
         "level": spec.level,
         "prerequisites": spec.prerequisites,
@@ -117,7 +107,7 @@ def ensure_course(catalogue: CourseIndexPage, spec: CourseSpec) -> CoursePage:
     missing = [slug for slug, _ in spec.categories if slug not in categories]
     if missing:
         raise ValueError(f"CE categories missing for {spec.title}: {', '.join(missing)}")
-    wanted_links = [(categories[slug].pk, Decimal(hours) if hours else None) for slug, hours in spec.categories]
+    wanted_links = [(categories[slug].pk, hours) for slug, hours in spec.categories]
     objectives = _validated_stream(CoursePage, "learning_objectives", [("objective", o) for o in spec.objectives])
     values = _course_values(spec, hero_image)
 
@@ -159,7 +149,7 @@ def _set_links(course: CoursePage, categories: dict, spec: CourseSpec) -> None:
     for slug, hours in spec.categories:
         category = categories[slug]
         link = existing.get(category.pk) or CourseCECategory(category=category)
-        link.hours = Decimal(hours) if hours else None
+        link.hours = hours
         links.append(link)
     course.ce_category_links = links
 

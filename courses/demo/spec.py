@@ -1,11 +1,15 @@
-"""How demo courses are written down: plain data, with small helpers that build StreamField blocks.
+"""What a demo course is made of, and the helpers that turn its written form into StreamField blocks.
 
-Course content lives in one module per course (swedish.py, contraindications.py, communication.py)
-as `CourseSpec` values; the loader turns them into pages. The helpers keep the content readable:
-`text("A paragraph.", bullets("one", "two"))` rather than hand-written block dictionaries.
+The content itself lives in data files (data/, read by content.py) and becomes the `CatalogueSpec`,
+`CourseSpec` and `ModuleSpec` values below; the loader turns those into pages. Every block passes
+through one helper here (`text`, `technique`, `dialogue`...), which is where whitespace is folded and
+the block's stored shape is decided, so the data files never need to know either.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from courses.choices import CourseLevel, DeliveryMethod
 
 Block = tuple[str, object]
 
@@ -45,10 +49,10 @@ class CourseSpec:
     slug: str
     title: str
     course_number: str
-    delivery_method: str
-    ce_hours: str
-    level: str
-    categories: tuple[tuple[str, str | None], ...]  # (CE category slug, hours or None for all)
+    delivery_method: DeliveryMethod
+    ce_hours: Decimal
+    level: CourseLevel
+    categories: tuple[tuple[str, Decimal | None], ...]  # (CE category slug, hours or None for all)
     instructors: tuple[InstructorSpec, ...]
     summary: str
     description: str
@@ -56,6 +60,16 @@ class CourseSpec:
     prerequisites: str
     artwork: ArtworkSpec
     modules: tuple[ModuleSpec, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CatalogueSpec:
+    """The Courses page and the courses under it, in the order the catalogue lists them."""
+
+    slug: str
+    title: str
+    intro: str
+    courses: tuple[CourseSpec, ...]
 
 
 def _paragraph(part: str) -> str:

@@ -1,20 +1,19 @@
 """Demo question bank and quizzes for `manage.py load_demo`.
 
-Runs after courses.demo, which builds the three demo courses these questions test. Every question's
-review link is looked up in its course's modules at load time; a missing module or section stops the
-command with an error. Safe to run again: questions are matched by reference and quizzes by slug, and
-nothing is written when they already match.
+The content lives in data files, one per course (data/<course-slug>.yaml, see content.py). Runs after
+courses.demo, which builds the three demo courses these questions test. Every question's review link
+is looked up in its course's modules at load time; a missing module or section stops the command with
+an error. Safe to run again: questions are matched by reference and quizzes by slug, and nothing is
+written when they already match.
 """
 
-from . import communication, contraindications, swedish
+from .content import read_question_bank
 from .loader import load_course
-
-CONTENT = (swedish.CONTENT, contraindications.CONTENT, communication.CONTENT)
 
 
 def load(stdout) -> list:
     questions = quizzes = written = 0
-    for content in CONTENT:
+    for content in read_question_bank():
         counts = load_course(content)
         questions += counts[0]
         quizzes += counts[1]

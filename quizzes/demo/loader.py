@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from courses.models import CoursePage, ModulePage
+from quizzes import scoring
 from quizzes.choices import QuestionStatus
 from quizzes.models import (
     CaseOption,
@@ -33,12 +34,12 @@ from quizzes.models import (
 from .spec import CourseQuestions, QuestionSpec, QuizSpec
 
 MODELS = {
-    "single_choice": SingleChoiceQuestion,
-    "multiple_response": MultipleResponseQuestion,
-    "true_false": TrueFalseQuestion,
-    "matching": MatchingQuestion,
-    "ordering": OrderingQuestion,
-    "case_scenario": CaseScenarioQuestion,
+    scoring.SINGLE_CHOICE: SingleChoiceQuestion,
+    scoring.MULTIPLE_RESPONSE: MultipleResponseQuestion,
+    scoring.TRUE_FALSE: TrueFalseQuestion,
+    scoring.MATCHING: MatchingQuestion,
+    scoring.ORDERING: OrderingQuestion,
+    scoring.CASE_SCENARIO: CaseScenarioQuestion,
 }
 
 

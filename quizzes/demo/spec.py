@@ -1,13 +1,25 @@
-"""Plain data for the demo question bank and quizzes, and small helpers to write it compactly.
+"""What the demo question bank and quizzes are made of, and the helpers that shape each question.
 
-Each question names the module (by slug) and section (by anchor) its review link points to; the
-loader looks both up in the demo courses and stops with an error if either is missing.
+The content lives in data files (data/<course-slug>.yaml, read by content.py); every question passes
+through one helper here (`single`, `case`, `choice`...), which folds whitespace and decides the stored
+shape, so the files never need to. Each question names the module (by slug) and section (by anchor)
+its review link points to; the loader looks both up in the demo courses and stops with an error if
+either is missing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from quizzes import scoring
+from quizzes.choices import MultipleResponseScoring, OrderingScoring, StepKind
+
+Review = tuple[str, str]  # (module slug, section anchor)
+# `multiple` and `ordering` take a parameter named `scoring`, which hides the module inside them.
+MULTIPLE_RESPONSE = scoring.MULTIPLE_RESPONSE
+ORDERING = scoring.ORDERING
 
 
 def words(value: str) -> str:
@@ -18,7 +30,7 @@ def words(value: str) -> str:
 @dataclass(frozen=True)
 class QuestionSpec:
     reference: str
-    kind: str
+    kind: str  # a question type key: scoring.SINGLE_CHOICE, scoring.CASE_SCENARIO...
     prompt: str
     explanation: str
     module: str
@@ -52,10 +64,20 @@ def option(text: str, feedback: str, right: bool = False) -> tuple[str, bool, st
     return (words(text), right, words(feedback))
 
 
-def single(reference, prompt, options, *, explanation, review, category, points="1", tags=()) -> QuestionSpec:
+def single(
+    reference: str,
+    prompt: str,
+    options: Sequence[tuple[str, bool, str]],
+    *,
+    explanation: str,
+    review: Review,
+    category: str,
+    points: Decimal | str = "1",
+    tags: Sequence[str] = (),
+) -> QuestionSpec:
     return QuestionSpec(
         reference,
-        "single_choice",
+        scoring.SINGLE_CHOICE,
         words(prompt),
         words(explanation),
         *review,
@@ -68,11 +90,20 @@ def single(reference, prompt, options, *, explanation, review, category, points=
 
 
 def multiple(
-    reference, prompt, options, *, explanation, review, category, scoring="partial", points="1", tags=()
+    reference: str,
+    prompt: str,
+    options: Sequence[tuple[str, bool, str]],
+    *,
+    explanation: str,
+    review: Review,
+    category: str,
+    scoring: MultipleResponseScoring = MultipleResponseScoring.PARTIAL,
+    points: Decimal | str = "1",
+    tags: Sequence[str] = (),
 ) -> QuestionSpec:
     return QuestionSpec(
         reference,
-        "multiple_response",
+        MULTIPLE_RESPONSE,
         words(prompt),
         words(explanation),
         *review,
@@ -85,11 +116,21 @@ def multiple(
 
 
 def true_false(
-    reference, statement, answer: bool, *, if_true, if_false, explanation, review, category, points="1", tags=()
+    reference: str,
+    statement: str,
+    answer: bool,
+    *,
+    if_true: str,
+    if_false: str,
+    explanation: str,
+    review: Review,
+    category: str,
+    points: Decimal | str = "1",
+    tags: Sequence[str] = (),
 ) -> QuestionSpec:
     return QuestionSpec(
         reference,
-        "true_false",
+        scoring.TRUE_FALSE,
         words(statement),
         words(explanation),
         *review,
@@ -104,11 +145,21 @@ def pair(prompt: str, answer: str, feedback: str = "") -> tuple[str, str, str]:
     return (words(prompt), words(answer), words(feedback))
 
 
-def matching(reference, prompt, pairs, *, explanation, review, category, points="1", tags=()) -> QuestionSpec:
+def matching(
+    reference: str,
+    prompt: str,
+    pairs: Sequence[tuple[str, str, str]],
+    *,
+    explanation: str,
+    review: Review,
+    category: str,
+    points: Decimal | str = "1",
+    tags: Sequence[str] = (),
+) -> QuestionSpec:
     """``pairs``: pair(prompt, answer, feedback); a pair with an empty prompt is a distractor."""
     return QuestionSpec(
         reference,
-        "matching",
+        scoring.MATCHING,
         words(prompt),
         words(explanation),
         *review,
@@ -125,12 +176,21 @@ def item(text: str, feedback: str) -> tuple[str, str]:
 
 
 def ordering(
-    reference, prompt, items, *, explanation, review, category, scoring="adjacent", points="1", tags=()
+    reference: str,
+    prompt: str,
+    items: Sequence[tuple[str, str]],
+    *,
+    explanation: str,
+    review: Review,
+    category: str,
+    scoring: OrderingScoring = OrderingScoring.ADJACENT,
+    points: Decimal | str = "1",
+    tags: Sequence[str] = (),
 ) -> QuestionSpec:
     """``items`` in their right sequence."""
     return QuestionSpec(
         reference,
-        "ordering",
+        ORDERING,
         words(prompt),
         words(explanation),
         *review,
@@ -142,35 +202,43 @@ def ordering(
     )
 
 
-def choice(text: str, weight: str | int, feedback: str, *, critical: bool = False) -> tuple[str, Decimal, bool, str]:
+def choice(
+    text: str, weight: Decimal | str | int, feedback: str, *, critical: bool = False
+) -> tuple[str, Decimal, bool, str]:
     return (words(text), Decimal(str(weight)), critical, words(feedback))
 
 
-def step(prompt: str, options, *, kind: str = "single", safety: bool = True) -> tuple[str, str, bool, tuple]:
+def step(
+    prompt: str,
+    options: Sequence[tuple[str, Decimal, bool, str]],
+    *,
+    kind: StepKind = StepKind.SINGLE,
+    safety: bool = True,
+) -> tuple[str, StepKind, bool, tuple]:
     """A decision step. ``safety=False`` only where no option could harm the client (aftercare, paperwork)."""
     return (words(prompt), kind, safety, tuple(options))
 
 
 def case(
-    reference,
-    prompt,
+    reference: str,
+    prompt: str,
     *,
-    client,
-    age,
-    complaint,
-    history="",
-    medications="",
-    observations="",
-    steps,
-    explanation,
-    review,
-    category,
-    points="4",
-    tags=(),
+    client: str,
+    age: int | None,
+    complaint: str,
+    history: str = "",
+    medications: str = "",
+    observations: str = "",
+    steps: Sequence[tuple[str, StepKind, bool, tuple]],
+    explanation: str,
+    review: Review,
+    category: str,
+    points: Decimal | str = "4",
+    tags: Sequence[str] = (),
 ) -> QuestionSpec:
     return QuestionSpec(
         reference,
-        "case_scenario",
+        scoring.CASE_SCENARIO,
         words(prompt),
         words(explanation),
         *review,

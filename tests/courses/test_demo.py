@@ -9,8 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from courses import reading
-from courses.demo import COURSES
 from courses.demo.artwork import draw
+from courses.demo.content import read_catalogue
 from courses.models import CourseCECategory, CourseIndexPage, CoursePage, Instructor, ModulePage
 from home.models import HomePage
 from quizzes.models import QuizPage
@@ -298,13 +298,14 @@ def test_instructor_team_can_edit_only_their_course_and_cannot_publish(demo):
 
 
 def test_hero_images_are_deterministic_and_reused():
-    spec = COURSES[0].artwork
+    courses = read_catalogue().courses
+    spec = courses[0].artwork
     draw.cache_clear()
     first = draw(spec)
     draw.cache_clear()
     assert draw(spec) == first
     assert first.startswith(b"\x89PNG")
-    assert len({draw(course.artwork) for course in COURSES}) == len(COURSES)
+    assert len({draw(course.artwork) for course in courses}) == len(courses)
 
 
 def test_missing_image_file_is_redrawn_in_place(demo):
@@ -316,7 +317,7 @@ def test_missing_image_file_is_redrawn_in_place(demo):
     reloaded = get_image_model().objects.get(title=image.title)
     assert reloaded.pk == image.pk
     assert reloaded.file.storage.exists(reloaded.file.name)
-    assert get_image_model().objects.count() == len(COURSES)
+    assert get_image_model().objects.count() == len(read_catalogue().courses)
 
 
 def test_publishing_a_course_syncs_its_team_through_the_signal(demo):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from courses.models import CoursePage, ModulePage
 from quizzes import services
-from quizzes.demo import CONTENT
+from quizzes.demo.content import read_question_bank
 from quizzes.demo.loader import DemoContentError, find_module
 from quizzes.models import CaseOption, Question, QuestionCategory, QuizPage, QuizQuestion, QuizRandomDraw
 from tests import factories as base
@@ -125,7 +125,7 @@ def test_a_missing_section_stops_the_load_loudly(demo_bank):
 
 
 def test_review_links_in_the_specs_exist(demo_bank):
-    for content in CONTENT:
+    for content in read_question_bank():
         course = CoursePage.objects.get(slug=content.course_slug)
         for spec in content.questions:
             module = find_module(course, spec.module, spec.anchor)

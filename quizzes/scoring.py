@@ -19,9 +19,9 @@ Every item also has ``points`` (a decimal string). Response shapes (after :func:
 ``{"choice": id}``, ``{"choices": [id, …]}``, ``{"matches": {prompt_id: answer_id}}``,
 ``{"order": [id, …]}``, ``{"steps": {step_id: [option_id, …]}}``; ``{}`` means not answered.
 
-Each shape has a pure cleaner (``clean_*``) and grader (``grade_*``) here. Which type uses which is
-declared by the type itself in ``quizzes.question_types``; its registry points the type's key at a
-:class:`Grader` through :func:`register_grader`.
+Each shape has a pure grader (``grade_*``) here and a cleaner (``clean_*``) in ``quizzes.responses``.
+Which type uses which is declared by the type itself in ``quizzes.question_types``; its registry points
+the type's key at a :class:`Grader` through :func:`register_grader`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+from .responses import (  # noqa: F401  (part of scoring's API: what grading raises and reads)
+    MULTIPLE_STEP,
+    SINGLE_STEP,
+    InvalidResponse,
+    clean_choice,
+    clean_choices,
+    clean_matches,
+    clean_order,
+    clean_steps,
+    is_answered,
+)
+
 SINGLE_CHOICE = "single_choice"
 MULTIPLE_RESPONSE = "multiple_response"
 TRUE_FALSE = "true_false"
@@ -40,8 +52,6 @@ ORDERING = "ordering"
 CASE_SCENARIO = "case_scenario"
 
 # How many options a case-scenario step lets the learner choose (values of quizzes.choices.StepKind).
-SINGLE_STEP = "single"
-MULTIPLE_STEP = "multiple"
 
 PARTIAL = "partial"
 ALL_OR_NOTHING = "all_or_nothing"
@@ -59,14 +69,6 @@ FIRST = "first"
 AVERAGE = "average"
 
 CENT = Decimal("0.01")
-
-# Upper bounds that keep a forged response from costing real work: no question has more parts.
-MAX_RESPONSE_PARTS = 200
-MAX_ID_LENGTH = 64
-
-
-class InvalidResponse(ValueError):
-    """A response that doesn't fit its question: unknown ids, wrong shape, duplicates."""
 
 
 @dataclass(frozen=True)
@@ -137,38 +139,8 @@ class QuizGrade:
 
 
 # ---------------------------------------------------------------------------------------------
-# Responses
+# Responses (each shape's cleaner is in quizzes/responses.py)
 # ---------------------------------------------------------------------------------------------
-
-
-def is_answered(response: Mapping[str, Any] | None) -> bool:
-    if not response:
-        return False
-    return any(bool(value) for value in response.values())
-
-
-def _ids(values: Any, what: str) -> list[str]:
-    if not isinstance(values, list | tuple):
-        raise InvalidResponse(f"{what} must be a list.")
-    if len(values) > MAX_RESPONSE_PARTS:
-        raise InvalidResponse(f"Too many {what}.")
-    for value in values:
-        _id(value, what)
-    if len(set(values)) != len(values):
-        raise InvalidResponse(f"The same {what} appears twice.")
-    return list(values)
-
-
-def _id(value: Any, what: str) -> str:
-    if not isinstance(value, str) or not value or len(value) > MAX_ID_LENGTH:
-        raise InvalidResponse(f"That is not a valid {what}.")
-    return value
-
-
-def _known(ids: Sequence[str], known: set[str], what: str) -> None:
-    unknown = [value for value in ids if value not in known]
-    if unknown:
-        raise InvalidResponse(f"Unknown {what}: this answer doesn't belong to the question.")
 
 
 def clean_response(item: Mapping[str, Any], raw: Any) -> dict[str, Any]:
@@ -182,81 +154,6 @@ def clean_response(item: Mapping[str, Any], raw: Any) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
         raise InvalidResponse("The answer must be an object.")
     return grader_for(item["type"]).clean(item, raw)
-
-
-def clean_choice(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
-    """One option chosen (single choice, true or false): ``{"choice": id}``."""
-    _only_keys(raw, {"choice"})
-    choice = raw.get("choice")
-    if choice in (None, ""):
-        return {}
-    _known([_id(choice, "option")], {option["id"] for option in item["options"]}, "option")
-    return {"choice": choice}
-
-
-def clean_choices(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Any number of options chosen (multiple response): ``{"choices": [id, …]}``, sorted."""
-    _only_keys(raw, {"choices"})
-    choices = _ids(raw.get("choices") or [], "option")
-    _known(choices, {option["id"] for option in item["options"]}, "option")
-    return {"choices": sorted(choices)} if choices else {}
-
-
-def clean_matches(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
-    """An answer per prompt (matching): ``{"matches": {prompt_id: answer_id}}``; blank answers dropped."""
-    _only_keys(raw, {"matches"})
-    matches = raw.get("matches") or {}
-    if not isinstance(matches, Mapping) or len(matches) > MAX_RESPONSE_PARTS:
-        raise InvalidResponse("Matches must be an object of prompt → answer.")
-    prompts = {prompt["id"] for prompt in item["prompts"]}
-    answers = {answer["id"] for answer in item["answers"]}
-    cleaned = {}
-    for prompt_id, answer_id in matches.items():
-        _known([_id(prompt_id, "prompt")], prompts, "prompt")
-        if answer_id in (None, ""):
-            continue
-        _known([_id(answer_id, "answer")], answers, "answer")
-        cleaned[prompt_id] = answer_id
-    return {"matches": cleaned} if cleaned else {}
-
-
-def clean_order(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Every item in a position (ordering): ``{"order": [id, …]}``; a partial order is refused."""
-    _only_keys(raw, {"order"})
-    order = _ids(raw.get("order") or [], "item")
-    if not order:
-        return {}
-    item_ids = {entry["id"] for entry in item["items"]}
-    _known(order, item_ids, "item")
-    if set(order) != item_ids:
-        raise InvalidResponse("Put every item in a position, each position once.")
-    return {"order": order}
-
-
-def clean_steps(item: Mapping[str, Any], raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Options chosen per step (case scenario): ``{"steps": {step_id: [option_id, …]}}``."""
-    _only_keys(raw, {"steps"})
-    steps = raw.get("steps") or {}
-    if not isinstance(steps, Mapping) or len(steps) > MAX_RESPONSE_PARTS:
-        raise InvalidResponse("Steps must be an object of step → options.")
-    by_id = {step["id"]: step for step in item["steps"]}
-    cleaned = {}
-    for step_id, choices in steps.items():
-        _known([_id(step_id, "step")], set(by_id), "step")
-        step = by_id[step_id]
-        chosen = _ids(choices or [], "option")
-        _known(chosen, {option["id"] for option in step["options"]}, "option")
-        if step["kind"] == SINGLE_STEP and len(chosen) > 1:
-            raise InvalidResponse("Choose one option for this step.")
-        if chosen:
-            cleaned[step_id] = sorted(chosen)
-    return {"steps": cleaned} if cleaned else {}
-
-
-def _only_keys(raw: Mapping[str, Any], allowed: set[str]) -> None:
-    extra = set(raw) - allowed
-    if extra:
-        raise InvalidResponse("The answer has fields this question doesn't use.")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 
-from quizzes import posted, scoring
+from quizzes import posted, responses, scoring
 
 from .base import QuestionType, has_duplicates, live_forms, text_only
 
@@ -49,7 +49,7 @@ class CaseScenario(QuestionType):
     icon = "user"
     description = "A client vignette and decision steps, with weighted options and critical safety errors."
     model = "quizzes.CaseScenarioQuestion"
-    grader = scoring.Grader(clean=scoring.clean_steps, grade=scoring.grade_case)
+    grader = scoring.Grader(clean=responses.clean_steps, grade=scoring.grade_case)
 
     def answer_panels(self):
         return [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wagtail.admin.panels import InlinePanel
 
-from quizzes import posted, scoring
+from quizzes import posted, responses, scoring
 
 from .base import QuestionType, has_duplicates, live_forms, text_only
 
@@ -19,7 +19,7 @@ class Matching(QuestionType):
     icon = "link"
     description = "Pairs to match: a stroke and what it does, a condition and the action it calls for."
     model = "quizzes.MatchingQuestion"
-    grader = scoring.Grader(clean=scoring.clean_matches, grade=scoring.grade_matching)
+    grader = scoring.Grader(clean=responses.clean_matches, grade=scoring.grade_matching)
 
     def answer_panels(self):
         return [InlinePanel("pairs", heading="Pairs", label="Pair", min_num=2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
-from quizzes import posted, scoring
+from quizzes import posted, responses, scoring
 
 from .choice import ChoiceType, choice_body, duplicate_option_problems, option_list_problems
 
@@ -15,7 +15,7 @@ class MultipleResponse(ChoiceType):
     icon = "tasks"
     description = "Several right options; partial credit or all or nothing."
     model = "quizzes.MultipleResponseQuestion"
-    grader = scoring.Grader(clean=scoring.clean_choices, grade=scoring.grade_multiple)
+    grader = scoring.Grader(clean=responses.clean_choices, grade=scoring.grade_multiple)
 
     def answer_panels(self):
         return [FieldPanel("scoring"), InlinePanel("options", heading="Options", label="Option", min_num=2)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
-from quizzes import posted, scoring
+from quizzes import posted, responses, scoring
 
 from .base import QuestionType, has_duplicates, live_forms, text_only
 
@@ -18,7 +18,7 @@ class Ordering(QuestionType):
     icon = "order"
     description = "Steps to put in sequence, such as the flow of a session."
     model = "quizzes.OrderingQuestion"
-    grader = scoring.Grader(clean=scoring.clean_order, grade=scoring.grade_ordering)
+    grader = scoring.Grader(clean=responses.clean_order, grade=scoring.grade_ordering)
 
     def answer_panels(self):
         return [

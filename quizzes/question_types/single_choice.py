@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail.admin.panels import InlinePanel
 
-from quizzes import posted, scoring
+from quizzes import posted, responses, scoring
 
 from .choice import ChoiceType, choice_body, duplicate_option_problems, option_list_problems
 
@@ -15,7 +15,7 @@ class SingleChoice(ChoiceType):
     icon = "radio-full"
     description = "One right answer among several options."
     model = "quizzes.SingleChoiceQuestion"
-    grader = scoring.Grader(clean=scoring.clean_choice, grade=scoring.grade_single)
+    grader = scoring.Grader(clean=responses.clean_choice, grade=scoring.grade_single)
 
     def answer_panels(self):
         return [InlinePanel("options", heading="Options", label="Option", min_num=2)]

@@ -10,7 +10,7 @@ registers that part from its AppConfig.ready():
 `template` is rendered in the results page's own context (`quiz`, `attempt`, `request`...).
 """
 
-from courses.panels_registry import PanelRegistry
+from pageparts import PanelRegistry
 
 # Slot on the results page: under the score, before any safety callout.
 QUIZ_RESULT = "quiz_result"

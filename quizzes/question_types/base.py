@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import secrets
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,7 +38,7 @@ class Tokens:
                 return token
 
 
-class QuestionType:
+class QuestionType(ABC):
     """One kind of question. Subclass it in a module of its own and register an instance in ``registry``.
 
     Attributes:
@@ -87,12 +88,12 @@ class QuestionType:
 
     # --- snapshot ------------------------------------------------------------------------
 
+    @abstractmethod
     def snapshot(self, question, tokens: Tokens, *, shuffle_options: bool, rng: random.Random) -> dict[str, Any]:
         """The type's part of an attempt's item: display order, per-attempt ids, answer key, feedback.
 
         ``question`` may be unsaved (the admin preview builds one from the form).
         """
-        raise NotImplementedError
 
     def public(self, item: dict[str, Any]) -> dict[str, Any]:
         """The type's part of the item as the learner sees it while answering: nothing that gives away
@@ -102,15 +103,19 @@ class QuestionType:
     # --- answering -----------------------------------------------------------------------
 
     def prepare(self, question: dict[str, Any], item: dict[str, Any], response: dict[str, Any]) -> None:
-        """Add to ``question`` what the answering template needs to show the saved ``response``."""
+        """Add to ``question`` what the answering template needs to show the saved ``response``.
 
+        Optional: a type whose template needs nothing beyond the public item leaves it as it is.
+        """
+        return None
+
+    @abstractmethod
     def read(self, data: QueryDict, item: dict[str, Any], name: str) -> dict[str, Any]:
         """The response posted in the fields named ``name`` (``q{slot}``) or ``name-{part}``.
 
         Raise :class:`quizzes.posted.MalformedAnswer` for a post no honest page makes and
         :class:`quizzes.posted.UnfinishedAnswer` for one the learner must fix.
         """
-        raise NotImplementedError
 
     # --- review --------------------------------------------------------------------------
 
@@ -120,6 +125,7 @@ class QuestionType:
         ``entry.show_key`` says whether the answer key and feedback may be shown; ``preview`` (the
         admin's answer-key preview) shows the feedback of every option.
         """
+        return None
 
 
 # --- the editor's shared panels ------------------------------------------------------------

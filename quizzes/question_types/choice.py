@@ -6,6 +6,7 @@ Their items hold ``options`` = [{id, text, feedback, correct}]; the learner sees
 from __future__ import annotations
 
 import random
+from abc import abstractmethod
 from typing import Any
 
 from .base import QuestionType, Tokens, has_duplicates, live_forms, text_only
@@ -28,9 +29,9 @@ class ChoiceType(QuestionType):
     def public(self, item):
         return {"options": text_only(item["options"])}
 
+    @abstractmethod
     def chosen(self, response: dict[str, Any]) -> set:
         """The option ids a response chose."""
-        raise NotImplementedError
 
     def prepare(self, question, item, response):
         question["chosen"] = self.chosen(response)

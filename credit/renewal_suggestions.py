@@ -71,6 +71,26 @@ def gaps_closed(gaps: Sequence[Gap], offer: rules.CreditItem) -> tuple[Gap, ...]
     return tuple(gap for gap in gaps if gap.rule.matching_hours(offer) > rules.ZERO)
 
 
+def choose(ranked: Sequence[Suggestion], limit: int) -> list[Suggestion]:
+    """At most `limit` of the ranked suggestions, spread over the missing rules, kept in rank order.
+
+    The best-ranked suggestion for each rule comes first in the choice, so three workshops for the
+    in-person rule don't crowd out the only webinar on medical errors; the remaining places go by rank.
+    """
+    chosen: list[int] = []
+    covered: set[str] = set()
+    for index, suggestion in enumerate(ranked):
+        if len(chosen) < limit and not covered.issuperset(suggestion.helps_with):
+            chosen.append(index)
+            covered.update(suggestion.helps_with)
+    for index in range(len(ranked)):
+        if len(chosen) >= limit:
+            break
+        if index not in chosen:
+            chosen.append(index)
+    return [ranked[index] for index in sorted(chosen)]
+
+
 Suggester = Callable[..., Mapping[int, Sequence[Suggestion]]]
 _suggesters: dict[str, Suggester] = {}
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from credit import rules
-from credit.renewal_suggestions import LicenceGaps, Suggestion, gaps_closed
+from credit.renewal_suggestions import LicenceGaps, Suggestion, choose, gaps_closed
 
 from . import regions, schedule, selectors
 from .models import EventPage
@@ -56,7 +56,11 @@ def _rank(event: EventPage, wanted: LicenceGaps) -> tuple[int, bool]:
 def suggest_events(
     *, licences: Sequence[LicenceGaps], limit: int, now: datetime | None = None
 ) -> dict[int, list[Suggestion]]:
-    """For each licence, at most `limit` upcoming events that count towards one of its missing rules."""
+    """For each licence, at most `limit` upcoming events that count towards its missing rules.
+
+    Ranked in person in the licence's state first, then webinars, then in person elsewhere, soonest first
+    within each; the choice covers as many of the missing rules as it can (`choose`).
+    """
     now = now or timezone.now()
     if not licences:
         return {}
@@ -84,5 +88,5 @@ def suggest_events(
             )
             ranked.append(((tier, event.first_session.starts_at, event.title, event.pk), suggestion))
         ranked.sort(key=lambda pair: pair[0])
-        found[wanted.key] = [suggestion for _, suggestion in ranked[:limit]]
+        found[wanted.key] = choose([suggestion for _, suggestion in ranked], limit)
     return found

@@ -131,3 +131,22 @@ def test_nothing_is_asked_when_nothing_is_missing_or_nobody_registered(registry)
     assert registry.suggestions_for([wanting(1, gaps=())], limit=3) == {1: []}
     registry.unregister_gap_suggester("events")
     assert registry.suggestions_for([wanting(1)], limit=3) == {1: []}
+
+
+def helping(title: str, *labels: str) -> hook.Suggestion:
+    return hook.Suggestion(title, f"/{title}/", "1 Jul 2026", "Tampa, Florida", Decimal("6"), labels)
+
+
+def test_the_choice_covers_every_missing_rule_it_can_before_repeating_one():
+    ranked = [
+        helping("tampa 1", "In person"),
+        helping("tampa 2", "In person"),
+        helping("tampa 3", "In person"),
+        helping("errors webinar", "Medical errors"),
+        helping("both", "In person", "Medical errors"),
+        helping("trafficking", "Human trafficking"),
+    ]
+    assert [s.title for s in hook.choose(ranked, 3)] == ["tampa 1", "errors webinar", "trafficking"]
+    assert [s.title for s in hook.choose(ranked, 4)] == ["tampa 1", "tampa 2", "errors webinar", "trafficking"]
+    assert [s.title for s in hook.choose(ranked, 10)] == [s.title for s in ranked]
+    assert hook.choose(ranked, 0) == []

@@ -1,8 +1,11 @@
 """Upcoming events on the renewal tracker: which events are suggested, in what order, and what it costs."""
 
 from datetime import UTC, datetime, time, timedelta
+from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -121,6 +124,30 @@ def test_events_are_for_missing_rules_not_total_hours_so_the_section_is_left_out
     assert selectors.renewal_overview(sam, with_events=True)[0].event_suggestions == []
     assert "4 more hours in total" in html  # every minimum is met; only the total is short
     assert "Events that would help" not in html
+
+
+def test_workshops_for_one_rule_do_not_crowd_out_the_only_event_for_another(sam, gulf):
+    for n in range(4):
+        workshop(gulf, f"Tampa {n}", 20 + n)
+    factories.event(
+        gulf, title="Preventing Medical Errors", delivery_method="live_webinar", categories=("medical-errors",)
+    )
+
+    assert suggested_titles(sam) == ["Tampa 0", "Tampa 1", "Preventing Medical Errors"]
+
+
+def test_the_demo_learner_sees_events_for_what_her_florida_licence_misses(client):
+    call_command("load_demo", stdout=StringIO())
+    sam = get_user_model().objects.get(username="sam")
+    florida = next(item for item in selectors.renewal_overview(sam, with_events=True) if item.licence.state == "FL")
+    missing = {progress.rule.label for progress in florida.evaluation.minimums_missing}
+
+    assert florida.event_suggestions
+    assert all(set(suggestion.helps_with) <= missing for suggestion in florida.event_suggestions)
+    in_person = [suggestion for suggestion in florida.event_suggestions if suggestion.place != "Live webinar"]
+    assert all(suggestion.in_state for suggestion in in_person)  # Tampa and Orlando before Oregon or Texas
+    client.force_login(sam)
+    assert "Events that would help" in client.get(reverse("credit:renewal")).content.decode()
 
 
 def test_the_dashboard_summary_does_not_ask_for_events(sam, gulf):

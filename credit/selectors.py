@@ -13,7 +13,7 @@ from courses.models import CourseCECategory, CoursePage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
-from . import completion, rules
+from . import completion, renewal_suggestions, rules
 from .choices import DELIVERY_SCOPE_METHODS
 from .models import (
     CreditRecord,
@@ -258,10 +258,19 @@ class LicenceProgress:
     evaluation: rules.Evaluation
     suggestions: list[tuple[CoursePage, rules.Suggestion]] = field(default_factory=list)
     item_titles: dict[str, str] = field(default_factory=dict)
+    # Upcoming events that close a missing rule, from the suggesters registered with credit.renewal_suggestions.
+    event_suggestions: list[renewal_suggestions.Suggestion] = field(default_factory=list)
 
 
-def renewal_overview(user, *, today: date | None = None) -> list[LicenceProgress]:
-    """Each licence's cycle counted against its requirement, with courses that would fill the gap."""
+EVENT_SUGGESTION_COUNT = 3
+
+
+def renewal_overview(user, *, today: date | None = None, with_events: bool = False) -> list[LicenceProgress]:
+    """Each licence's cycle counted against its requirement, with courses that would fill the gap.
+
+    `with_events` also asks the registered gap suggesters for upcoming events that close a missing rule
+    (the renewal tracker does; the dashboard's summary doesn't), once for all the licences.
+    """
     today = today or timezone.localdate()
     licences = list(
         Licence.objects.filter(user=user)
@@ -290,7 +299,26 @@ def renewal_overview(user, *, today: date | None = None) -> list[LicenceProgress
                 suggestions=[(pages[suggestion.offer.key], suggestion) for suggestion in suggestions],
             )
         )
+    if with_events:
+        _add_event_suggestions(overview, today)
     return overview
+
+
+def _add_event_suggestions(overview: list[LicenceProgress], today: date) -> None:
+    """Ask the suggesters about every licence still inside its cycle and missing a minimum, in one call."""
+    wanted = [
+        renewal_suggestions.LicenceGaps(
+            key=item.licence.pk,
+            state=item.licence.requirement_profile.state,
+            cycle_end=item.licence.cycle_end,
+            gaps=renewal_suggestions.gaps_of(item.evaluation),
+        )
+        for item in overview
+        if rules.in_cycle(today, item.licence.cycle_start, item.licence.cycle_end)
+    ]
+    found = renewal_suggestions.suggestions_for(wanted, limit=EVENT_SUGGESTION_COUNT)
+    for item in overview:
+        item.event_suggestions = found.get(item.licence.pk, [])
 
 
 def roster(course: CoursePage, start: date, end: date) -> list[dict]:

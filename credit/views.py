@@ -353,7 +353,8 @@ def outside_certificate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def renewal(request: HttpRequest) -> HttpResponse:
-    return render(request, "credit/renewal.html", {"overview": selectors.renewal_overview(request.user)})
+    overview = selectors.renewal_overview(request.user, with_events=True)
+    return render(request, "credit/renewal.html", {"overview": overview})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.panels_registry import COURSE_ASIDE, register_course_panel
+        from credit.renewal_suggestions import register_gap_suggester
         from teams.setup import run_after_migrate
 
         from . import signal_handlers
+        from .renewal import suggest_events
         from .services import ensure_provider_setup
 
         signal_handlers.register()
@@ -20,3 +22,5 @@ class EventsConfig(AppConfig):
         register_course_panel(
             "events", slot=COURSE_ASIDE, order=10, template="{% load events_tags %}{% course_events page %}"
         )
+        # The renewal tracker lists upcoming events that close a licence's missing rules.
+        register_gap_suggester("events", suggest_events)

@@ -1,12 +1,17 @@
 """Read queries for event listings, shaped so a page costs the same queries however many events it shows."""
 
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import reduce
+from operator import or_
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from courses.choices import DeliveryMethod
 from courses.models import CECategory, CoursePage
+from credit.rules import Rule
 
 from .choices import EventStatus
 from .models import EventCECategory, EventCourseLink, EventPage, EventSession, ProviderPage
@@ -14,6 +19,8 @@ from .models import EventCECategory, EventCourseLink, EventPage, EventSession, P
 HOME_EVENT_COUNT = 3
 COURSE_EVENT_COUNT = 3
 PROVIDER_EVENT_COUNT = 12
+# The renewal tracker looks at no more than this many upcoming events, soonest first.
+RENEWAL_CANDIDATE_COUNT = 100
 
 
 def listed_events() -> QuerySet[EventPage]:
@@ -129,3 +136,49 @@ def listed_providers() -> QuerySet[ProviderPage]:
 
 def event_by_uid(uid) -> EventPage | None:
     return with_card_data(listed_events().filter(uid=uid)).first()
+
+
+def _could_count_towards(rule: Rule) -> Q | None:
+    """Events whose credit a rule could count: its ways of studying and any of its categories (None: every event)."""
+    condition = Q()
+    if rule.delivery_methods is not None:
+        condition &= Q(delivery_method__in=rule.delivery_methods)
+    if rule.categories:
+        condition &= Q(
+            Exists(EventCECategory.objects.filter(page=OuterRef("pk"), category__slug__in=sorted(rule.categories)))
+        )
+    return condition or None
+
+
+def renewal_candidates(*, rules: Iterable[Rule], ends_by: date, now: datetime | None = None) -> list[EventPage]:
+    """Upcoming live events a learner can still register for that could count towards any of `rules`.
+
+    Going ahead (not cancelled, postponed or full), listed (page and provider live), live (in person or
+    webinar), first session still ahead, registration deadline not past, and over by `ends_by` (the
+    latest cycle end asked about). Soonest first, with sessions and CE categories: three queries
+    whatever the number of rules. Dates are days in each event's own time zone, so the deadline and the
+    end are filtered a day wide here and exactly by the caller, which knows each event's zone.
+    """
+    now = now or timezone.now()
+    conditions = [_could_count_towards(rule) for rule in rules]
+    if not conditions:
+        return []
+    events = with_schedule(
+        listed_events().filter(
+            status=EventStatus.SCHEDULED,
+            delivery_method__in=(DeliveryMethod.LIVE_ON_SITE, DeliveryMethod.LIVE_WEBINAR),
+        ),
+        now,
+    )
+    if None not in conditions:
+        events = events.filter(reduce(or_, conditions))
+    events = events.filter(
+        Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=now.astimezone(UTC).date() - timedelta(1)),
+        first_start__gt=now,
+        last_end__lt=datetime.combine(ends_by + timedelta(days=2), time.min, tzinfo=UTC),
+    )
+    events = events.order_by("first_start", "title", "pk").prefetch_related(
+        Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at", "pk")),
+        Prefetch("ce_category_links", queryset=EventCECategory.objects.select_related("category")),
+    )
+    return list(events[:RENEWAL_CANDIDATE_COUNT])

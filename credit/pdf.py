@@ -61,7 +61,9 @@ def signatures(record: CreditRecord) -> dict:
     if names:
         # By name, not by course: whoever taught it signs, even if the course lists other instructors now.
         first_names = {name.split(",")[0].strip() for name in names}
-        candidates = Instructor.objects.filter(name__in=first_names, signature__isnull=False).select_related("signature")
+        candidates = Instructor.objects.filter(name__in=first_names, signature__isnull=False).select_related(
+            "signature"
+        )
         for instructor in sorted(candidates, key=lambda instructor: instructor.pk):
             uri = str(instructor) in names and image_data_uri(instructor.signature)
             if uri:

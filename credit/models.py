@@ -177,7 +177,12 @@ class RequirementProfile(ClusterableModel):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(cycle_start_month__isnull=True, cycle_start_day__isnull=True)
-                | models.Q(cycle_start_month__range=(1, 12), cycle_start_day__range=(1, 31)),
+                | models.Q(
+                    cycle_start_month__isnull=False,
+                    cycle_start_day__isnull=False,
+                    cycle_start_month__range=(1, 12),
+                    cycle_start_day__range=(1, 31),
+                ),
                 name="fixed_cycle_start_month_and_day",
             )
         ]

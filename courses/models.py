@@ -59,6 +59,15 @@ class Instructor(models.Model):
     credentials = models.CharField(max_length=120, blank=True, help_text="For example: LMT, BCTMB.")
     bio = models.TextField(blank=True)
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A scan of the instructor's signature (PNG with a clear background works best), "
+        "printed above their name on certificates.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -68,7 +77,14 @@ class Instructor(models.Model):
         help_text="The account this instructor signs in with. They can edit the courses they are listed on.",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("bio"), FieldPanel("photo"), FieldPanel("user")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("signature"),
+        FieldPanel("user"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -34,6 +34,19 @@ DELIVERY_SCOPE_METHODS: dict[str, frozenset[str] | None] = {
 }
 
 
+# The place printed on certificates (Texas asks for date and place) when the credit did not come from
+# a class held somewhere: how it was studied. Credit from an attended event passes "City, ST".
+DELIVERY_PLACES: dict[str, str] = {
+    DeliveryMethod.ON_DEMAND: "Online home study",
+    DeliveryMethod.LIVE_WEBINAR: "Live webinar",
+    DeliveryMethod.LIVE_ON_SITE: "In person (place not recorded)",
+}
+
+
+def place_for_delivery(delivery_method: str) -> str:
+    return DELIVERY_PLACES.get(delivery_method, "")
+
+
 class CertificateKind(models.TextChoices):
     ACHIEVEMENT = "achievement", "Certificate of Achievement"
     COMPLETION = "completion", "Certificate of Completion"

@@ -12,7 +12,8 @@ from courses.choices import DeliveryMethod
 from courses.models import CECategory
 
 from . import codes, uploads
-from .models import Licence, OutsideCredit
+from .models import Licence, OutsideCredit, RequirementProfile
+from .rules import fixed_cycle_end
 
 
 class DateInput(forms.DateInput):
@@ -20,6 +21,20 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def fixed_window_text(profile: RequirementProfile) -> str:
+    """'November 1 to October 31, every 2 years' for a profile whose cycles start on a fixed day."""
+    month, day = profile.fixed_cycle_start
+    start = date(2001, month, day)
+    end = fixed_cycle_end(start, months=profile.cycle_months)
+    years, months = divmod(profile.cycle_months, 12)
+    every = (
+        ("every year" if years == 1 else f"every {years} years")
+        if not months
+        else f"every {profile.cycle_months} months"
+    )
+    return f"{start:%B} {start.day} to {end:%B} {end.day}, {every}"
 
 
 class LicenceForm(forms.ModelForm):
@@ -33,6 +48,17 @@ class LicenceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["requirement_profile"].empty_label = "Choose the board or certification"
         self.fields["requirement_profile"].help_text = "The renewal tracker counts your CE against this body's rules."
+        # Boards whose cycles all start on the same day: the learner gives the start, the end follows.
+        fixed = list(RequirementProfile.objects.filter(cycle_start_month__isnull=False, cycle_start_day__isnull=False))
+        self.fields["cycle_end"].required = False
+        if fixed:
+            windows = "; ".join(f"{profile.name}: {fixed_window_text(profile)}" for profile in fixed)
+            self.fields[
+                "cycle_start"
+            ].help_text = (
+                f"Some boards' cycles always start on the same day ({windows}); give that day of the year yours began."
+            )
+            self.fields["cycle_end"].help_text += " Leave it blank for those boards: it is filled in for you."
 
     def clean_licence_number(self) -> str:
         number = self.cleaned_data["licence_number"].strip()
@@ -43,9 +69,13 @@ class LicenceForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("cycle_start"), cleaned.get("cycle_end")
-        if start and end and end <= start:
-            self.add_error("cycle_end", "The cycle must end after it starts.")
         profile = cleaned.get("requirement_profile")
+        if profile and profile.fixed_cycle_start:
+            self._clean_fixed_cycle(profile, start, end)
+        elif "cycle_end" not in self.errors and end is None:
+            self.add_error("cycle_end", "Enter the date your current cycle ends.")
+        elif start and end and end <= start:
+            self.add_error("cycle_end", "The cycle must end after it starts.")
         if (
             profile
             and Licence.objects.filter(user=self.user, requirement_profile=profile)
@@ -54,6 +84,28 @@ class LicenceForm(forms.ModelForm):
         ):
             self.add_error("requirement_profile", "You already have a licence with this body. Edit that one instead.")
         return cleaned
+
+    def _clean_fixed_cycle(self, profile: RequirementProfile, start: date | None, end: date | None) -> None:
+        """The start must be the board's fixed day; the end is derived (and any other end refused)."""
+        if start is None:
+            return  # the start field already says what is missing
+        month, day = profile.fixed_cycle_start
+        if (start.month, start.day) != (month, day):
+            self.add_error(
+                "cycle_start",
+                f"{profile.name} cycles run {fixed_window_text(profile)}. "
+                f"Enter {date(2001, month, day):%B} {day} of the year your current cycle began.",
+            )
+            return
+        expected = fixed_cycle_end(start, months=profile.cycle_months)
+        if end is not None and end != expected:
+            self.add_error(
+                "cycle_end",
+                f"A {profile.name} cycle that starts on {start:%B} {start.day}, {start.year} ends on "
+                f"{expected:%B} {expected.day}, {expected.year}. Leave the end date blank to have it filled in.",
+            )
+            return
+        self.cleaned_data["cycle_end"] = expected
 
     def save(self, commit: bool = True) -> Licence:
         self.instance.user = self.user

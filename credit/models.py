@@ -7,7 +7,7 @@ rules a board sets (requirement profiles, approving bodies, the provider's detai
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -20,9 +20,10 @@ from wagtail.models import Orderable
 
 from courses.choices import DeliveryMethod
 
-from . import codes
+from . import codes, rules
 from .choices import CertificateKind, DeliveryScope, RuleKind
 from .licences import Licence  # noqa: F401  (a model of this app kept in its own module; found here)
+from .outside import OutsideCredit, PrivateStorage, outside_certificate_path  # noqa: F401  (the same)
 
 
 class ImmutableRecordError(Exception):
@@ -46,6 +47,15 @@ class ProviderSettings(BaseGenericSetting):
         max_length=120, blank=True, help_text="The provider's administrator, who signs certificates."
     )
     administrator_title = models.CharField(max_length=120, blank=True, default="Education Director")
+    administrator_signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A scan of the administrator's signature (PNG with a clear background works best), "
+        "printed above their name on certificates.",
+    )
     certificate_note = models.TextField(
         blank=True,
         help_text="A short line printed at the foot of every certificate, for example how long records are kept.",
@@ -56,6 +66,7 @@ class ProviderSettings(BaseGenericSetting):
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldRowPanel([FieldPanel("administrator_name"), FieldPanel("administrator_title")]),
+        FieldPanel("administrator_signature"),
         FieldPanel("certificate_note"),
     ]
 
@@ -132,6 +143,20 @@ class RequirementProfile(ClusterableModel):
     cycle_months = models.PositiveSmallIntegerField(
         default=24, validators=[MinValueValidator(1), MaxValueValidator(120)], help_text="Length of a renewal cycle."
     )
+    # A board whose cycles all start on the same day (Georgia: 1 November) sets both; learners then
+    # pick the year their cycle began and the end follows from cycle_months.
+    cycle_start_month = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="For boards whose cycles all start on the same day: the month (1–12). Leave blank otherwise.",
+    )
+    cycle_start_day = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text="The day of that month the cycle starts.",
+    )
     notes = models.TextField(blank=True, help_text="Shown to learners beside their progress. Keep it short.")
     source_url = models.URLField(blank=True, help_text="Where an administrator can check these rules.")
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -140,6 +165,7 @@ class RequirementProfile(ClusterableModel):
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
         FieldRowPanel([FieldPanel("body_name"), FieldPanel("state"), FieldPanel("credential_label")]),
         FieldRowPanel([FieldPanel("hours_required"), FieldPanel("cycle_months")]),
+        FieldRowPanel([FieldPanel("cycle_start_month"), FieldPanel("cycle_start_day")], heading="Fixed cycle start"),
         FieldPanel("notes"),
         FieldPanel("source_url"),
         InlinePanel("rules", heading="Rules", label="Rule"),
@@ -148,9 +174,36 @@ class RequirementProfile(ClusterableModel):
 
     class Meta:
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cycle_start_month__isnull=True, cycle_start_day__isnull=True)
+                | models.Q(
+                    cycle_start_month__isnull=False,
+                    cycle_start_day__isnull=False,
+                    cycle_start_month__range=(1, 12),
+                    cycle_start_day__range=(1, 31),
+                ),
+                name="fixed_cycle_start_month_and_day",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        month, day = self.cycle_start_month, self.cycle_start_day
+        if (month is None) != (day is None):
+            raise ValidationError({"cycle_start_day": "Give both the month and the day, or neither."})
+        if month is not None and not rules.is_valid_month_day(month, day):
+            raise ValidationError({"cycle_start_day": "That day does not exist in that month."})
+
+    @property
+    def fixed_cycle_start(self) -> tuple[int, int] | None:
+        """(month, day) every cycle starts on, or None when each licence has its own dates."""
+        if self.cycle_start_month is None or self.cycle_start_day is None:
+            return None
+        return self.cycle_start_month, self.cycle_start_day
 
 
 class RequirementRule(Orderable):
@@ -281,6 +334,10 @@ class CreditRecord(models.Model):
     provider_signatory = models.CharField(max_length=250, blank=True)
     approvals = models.JSONField(default=list, help_text="[{body, provider_number, course_number}] at completion.")
     instructors = models.CharField(max_length=400, blank=True)
+    place = models.CharField(
+        max_length=150, blank=True, help_text='Where it was studied: "City, ST", "Live webinar" or "Online home study".'
+    )
+    certificate_note = models.TextField(blank=True, help_text="The provider's note at completion.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CreditRecordQuerySet.as_manager()
@@ -320,6 +377,15 @@ class CreditRecord(models.Model):
             DeliveryMethod.LIVE_WEBINAR: "Live webinar",
             DeliveryMethod.ON_DEMAND: "Home Study (on demand)",
         }.get(self.delivery_method, self.get_delivery_method_display())
+
+    @property
+    def length_in_hours(self) -> str:
+        """The length boards ask for (Florida: in classroom hours), home study included."""
+        number = f"{self.ce_hours.normalize():f}"
+        unit = "hour" if self.ce_hours == 1 else "hours"
+        if self.delivery_method == DeliveryMethod.ON_DEMAND:
+            return f"{number} {unit} of home study (50-minute hours)"
+        return f"{number} classroom {unit} (50-minute hours)"
 
     @property
     def category_hours(self) -> dict[str, Decimal]:
@@ -372,57 +438,3 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.revoked_at is None
-
-
-# ---------------------------------------------------------------------------------------------
-# CE from elsewhere
-# ---------------------------------------------------------------------------------------------
-
-
-class PrivateStorage(FileSystemStorage):
-    """Uploads only the owner and administrators may read: kept outside MEDIA_ROOT, served by a view."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("location", settings.PRIVATE_MEDIA_ROOT)
-        kwargs.setdefault("base_url", None)
-        super().__init__(**kwargs)
-
-    def url(self, name):  # pragma: no cover - there is deliberately no public URL
-        raise ValueError("Private files have no public URL; use the owner-checked download view.")
-
-
-def outside_certificate_path(instance: "OutsideCredit", filename: str) -> str:
-    import uuid
-
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"outside-certificates/{uuid.uuid4().hex}.{extension}"
-
-
-class OutsideCredit(models.Model):
-    """CE a learner earned with another provider, added to their transcript with the certificate attached."""
-
-    wagtail_reference_index_ignore = True
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="outside_credits")
-    title = models.CharField("course title", max_length=255)
-    provider = models.CharField(max_length=150)
-    completed_on = models.DateField("completion date")
-    hours = models.DecimalField(
-        "CE hours", max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
-    )
-    categories = models.ManyToManyField("courses.CECategory", blank=True, related_name="outside_credits")
-    delivery_method = models.CharField(max_length=20, choices=DeliveryMethod.choices)
-    certificate_number = models.CharField(max_length=60, blank=True)
-    certificate_file = models.FileField(
-        upload_to=outside_certificate_path, storage=PrivateStorage, blank=True, max_length=200
-    )
-    certificate_content_type = models.CharField(max_length=40, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-completed_on", "-pk"]
-        verbose_name = "outside CE entry"
-        verbose_name_plural = "outside CE entries"
-
-    def __str__(self) -> str:
-        return f"{self.title} ({self.provider}, {self.completed_on})"

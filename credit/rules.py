@@ -14,9 +14,10 @@ rules combine:
 - A minimum ("at least 3 ethics hours") is met by counted hours that match it.
 """
 
+from calendar import monthrange
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 ZERO = Decimal("0")
@@ -173,6 +174,28 @@ class Evaluation:
     @property
     def counted_items(self) -> tuple[ItemOutcome, ...]:
         return tuple(outcome for outcome in self.items if outcome.in_cycle)
+
+
+def is_valid_month_day(month: int, day: int) -> bool:
+    """Whether the day exists in the month every year (29 February does not)."""
+    try:
+        date(2001, month, day)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def fixed_cycle_end(cycle_start: date, *, months: int) -> date:
+    """The last day of a cycle that starts on cycle_start and lasts `months` whole months.
+
+    1 November 2025 for 24 months ends on 31 October 2027 (the day before the next cycle starts).
+    """
+    if months < 1:
+        raise ValueError("a cycle lasts at least one month")
+    month_index = cycle_start.month - 1 + months
+    year, month = cycle_start.year + month_index // 12, month_index % 12 + 1
+    next_start = date(year, month, min(cycle_start.day, monthrange(year, month)[1]))
+    return next_start - timedelta(days=1)
 
 
 def in_cycle(completed_on: date, cycle_start: date, cycle_end: date) -> bool:

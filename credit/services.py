@@ -17,6 +17,7 @@ from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
 from . import completion
+from .choices import place_for_delivery
 from .models import ApprovingBody, Certificate, CreditRecord, Enrolment, ModuleProgress, ProviderSettings
 from .selectors import licences_for
 
@@ -189,8 +190,12 @@ def decide_completion(user, course: CoursePage, *, now: datetime | None = None) 
     return record
 
 
-def credit_snapshot(user, course: CoursePage, *, completed_at: datetime, tested: bool) -> dict:
-    """Everything a board asks to see, copied as it stands now so later edits never reach the record."""
+def credit_snapshot(user, course: CoursePage, *, completed_at: datetime, tested: bool, place: str = "") -> dict:
+    """Everything a board asks to see, copied as it stands now so later edits never reach the record.
+
+    `place` is where the class was held ("City, ST"); without it, the way of studying stands in for it
+    ("Online home study", "Live webinar").
+    """
     provider = ProviderSettings.load()
     course_approvals = {approval.approving_body_id: approval.approval_number for approval in course.approvals.all()}
     bodies = [
@@ -226,12 +231,16 @@ def credit_snapshot(user, course: CoursePage, *, completed_at: datetime, tested:
         "provider_signatory": signatory[:250],
         "approvals": approvals,
         "instructors": "; ".join(str(instructor) for instructor in course.instructors.all())[:400],
+        "place": (place.strip() or place_for_delivery(course.delivery_method))[:150],
+        "certificate_note": provider.certificate_note.strip(),
     }
 
 
-def write_credit_record(user, course: CoursePage, *, completed_at: datetime, tested: bool) -> CreditRecord:
+def write_credit_record(
+    user, course: CoursePage, *, completed_at: datetime, tested: bool, place: str = ""
+) -> CreditRecord:
     """Create the record and its first certificate, once. A concurrent second call gets the first record."""
-    snapshot = credit_snapshot(user, course, completed_at=completed_at, tested=tested)
+    snapshot = credit_snapshot(user, course, completed_at=completed_at, tested=tested, place=place)
     try:
         with transaction.atomic():
             record = CreditRecord.objects.create(user=user, course=course, **snapshot)

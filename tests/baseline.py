@@ -55,3 +55,4 @@ def ensure_requirement_profiles() -> None:
 
     migration = import_module("credit.migrations.0002_default_requirement_profiles")
     migration.create_profiles(apps, None)
+    import_module("credit.migrations.0005_fill_places_and_correct_profiles").correct_profiles(apps, None)

@@ -28,6 +28,7 @@ from .datafile import (
     optional,
     read_yaml,
     text,
+    whole_number,
 )
 from .spec import (
     ArtworkSpec,
@@ -197,6 +198,7 @@ def read_course(folder: Path) -> CourseSpec:
             "artwork": _artwork,
             "modules": STRINGS,
         },
+        optional={"minimum_module_minutes": whole_number},
     )
     module_slugs = read.pop("modules")
     on_disk = sorted(path.stem for path in folder.glob("*.yaml") if path.name != COURSE_FILE)

@@ -94,6 +94,7 @@ def _course_values(spec: CourseSpec, hero_image) -> dict:
         "delivery_method": spec.delivery_method,
         "level": spec.level,
         "prerequisites": spec.prerequisites,
+        "minimum_module_minutes": spec.minimum_module_minutes,
         "hero_image_id": hero_image.pk,
     }
 

@@ -60,6 +60,7 @@ class CourseSpec:
     prerequisites: str
     artwork: ArtworkSpec
     modules: tuple[ModuleSpec, ...] = field(default_factory=tuple)
+    minimum_module_minutes: int = 0  # time on each module before it can be marked complete; 0: none
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,18 @@ def test_demo_gives_sam_something_to_track_and_is_idempotent(client, db):
     assert "Continue: Tapotement" in dashboard
     renewal = client.get(reverse("credit:renewal")).content.decode()
     assert "Florida massage therapist licence" in renewal and "NCBTMB Board Certification" in renewal
+    # The On Demand course can't be clicked through: sam's recorded study time honours its minimum,
+    # so no home-study credit of sam's was earned faster than the course allows.
+    from courses.models import CoursePage
+
+    assert CoursePage.objects.get(slug="contraindications-and-client-safety").minimum_module_minutes == 8
+    completed = ModuleProgress.objects.filter(user=sam, completed_at__isnull=False).select_related("course")
+    assert completed.filter(course__minimum_module_minutes__gt=0).exists()
+    for row in completed:
+        assert row.seconds_spent >= row.course.minimum_module_minutes * 60, row.module_id
+    for record in CreditRecord.objects.filter(user=sam, delivery_method="on_demand"):
+        rows = completed.filter(course=record.course)
+        assert all(row.seconds_spent >= record.course.minimum_module_minutes * 60 for row in rows)
     entry = OutsideCredit.objects.get(title="Ethics and Boundaries in Bodywork")
     response = client.get(reverse("credit:outside_certificate", args=[entry.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"

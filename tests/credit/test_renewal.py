@@ -76,7 +76,7 @@ def test_tracker_shows_counted_hours_missing_categories_days_left_and_suggestion
     assert "12 of 24 hours" in html  # 16 online hours earned, 12 may count
     assert "4 h over the limit" in html
     assert "200 days left" in html
-    assert "2 h of ethics" in html and "12 h of live, in-person hours" in html
+    assert "2 h of ethics" in html and "12 h of live, in-person hands-on hours" in html
     assert "Ethics and Boundaries" in html
     assert "Too old" not in html  # completed before the cycle
 

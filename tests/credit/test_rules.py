@@ -7,7 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from credit.rules import MAXIMUM, MINIMUM, CreditItem, Requirement, Rule, evaluate, suggest
+from credit.rules import (
+    MAXIMUM,
+    MINIMUM,
+    CreditItem,
+    Requirement,
+    Rule,
+    evaluate,
+    fixed_cycle_end,
+    is_valid_month_day,
+    suggest,
+)
 
 START, END, TODAY = date(2025, 1, 1), date(2026, 12, 31), date(2026, 3, 1)
 D = Decimal
@@ -134,6 +144,46 @@ def test_live_in_person_minimum_and_online_cap():
     assert in_person.missing == 6
     assert online.over == 8
     assert result.hours_still_needed == 6
+
+
+def test_florida_live_minimum_counts_only_hands_on_technique():
+    # As shipped since credit 0005: Florida's 12 live hours are in person and hands-on, like Georgia's.
+    live_hands_on = Rule("Live hands-on", MINIMUM, 12, {"hands-on-technique"}, delivery_methods={"live_on_site"})
+    florida = Requirement(24, (live_hands_on,))
+    lecture = item("lecture", 8, categories={"ethics": None})
+    workshop = item("workshop", 6, categories={"hands-on-technique": D(4), "ethics": D(2)})
+    webinar = item("webinar", 6, delivery="live_webinar", categories={"hands-on-technique": None})
+    (rule,) = run(florida, [lecture, workshop, webinar]).rules
+    assert rule.earned == 4  # only the workshop's hands-on hours
+    assert rule.missing == 8
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2025, 11, 1), 24, date(2027, 10, 31)),  # Georgia
+        (date(2025, 11, 1), 12, date(2026, 10, 31)),
+        (date(2025, 1, 31), 1, date(2025, 2, 27)),  # the next cycle starts on the last day of February
+        (date(2023, 3, 1), 12, date(2024, 2, 29)),
+    ],
+)
+def test_fixed_cycle_ends_the_day_before_the_next_one_starts(start, months, end):
+    assert fixed_cycle_end(start, months=months) == end
+
+
+def test_fixed_cycle_needs_a_length_and_a_real_day():
+    with pytest.raises(ValueError):
+        fixed_cycle_end(date(2025, 11, 1), months=0)
+    assert is_valid_month_day(11, 1) and is_valid_month_day(2, 28)
+    assert not is_valid_month_day(2, 29) and not is_valid_month_day(4, 31) and not is_valid_month_day(13, 1)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)), st.integers(min_value=1, max_value=120))
+def test_fixed_cycles_follow_on_without_gaps(start, months):
+    end = fixed_cycle_end(start, months=months)
+    assert end >= start
+    following = end + timedelta(days=1)
+    assert (following.year * 12 + following.month) - (start.year * 12 + start.month) == months
 
 
 def test_home_study_cap_new_york():

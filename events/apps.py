@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.panels_registry import COURSE_ASIDE, register_course_panel
+        from credit.dashboard_panels import DASHBOARD_MAIN, dashboard_panels
         from teams.setup import run_after_migrate
 
         from . import signal_handlers
@@ -19,4 +20,8 @@ class EventsConfig(AppConfig):
         # A course page's sidebar lists related events, without knowing events exist.
         register_course_panel(
             "events", slot=COURSE_ASIDE, order=10, template="{% load events_tags %}{% course_events page %}"
+        )
+        # The learning dashboard lists the learner's registrations, without knowing events exist.
+        dashboard_panels.register(
+            "events_my_events", slot=DASHBOARD_MAIN, order=10, template="{% load events_tags %}{% my_events %}"
         )

@@ -1,11 +1,11 @@
 """A read-only list of an event's registrations, for the provider's team and administrators.
 
 Who may see it is who may edit the event page: the provider's own team (their group's page
-permissions cover their pages alone), course editors and administrators. Anyone else gets 403.
+permissions cover their pages alone), course editors and administrators. To
+anyone else the event is not found (404), so another provider's events are not even confirmed to exist.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,7 +24,7 @@ def can_see_registrations(user, event: EventPage) -> bool:
 def registrations_view(request: HttpRequest, event_id: int) -> TemplateResponse:
     event = get_object_or_404(EventPage, pk=event_id)
     if not can_see_registrations(request.user, event):
-        raise PermissionDenied
+        raise Http404("No event of yours has that ID.")
     rows = list(Registration.objects.filter(event=event).select_related("learner").order_by("created_at", "pk"))
     registered = [row for row in rows if row.status == RegistrationStatus.REGISTERED]
     waiting = [row for row in rows if row.status == RegistrationStatus.WAITING]

@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.panels_registry import COURSE_ASIDE, register_course_panel
+        from credit.dashboard_panels import DASHBOARD_MAIN, dashboard_panels
         from credit.renewal_suggestions import register_gap_suggester
         from teams.setup import run_after_migrate
 
@@ -24,3 +25,7 @@ class EventsConfig(AppConfig):
         )
         # The renewal tracker lists upcoming events that close a licence's missing rules.
         register_gap_suggester("events", suggest_events)
+        # The learning dashboard lists the learner's registrations, without knowing events exist.
+        dashboard_panels.register(
+            "events_my_events", slot=DASHBOARD_MAIN, order=10, template="{% load events_tags %}{% my_events %}"
+        )

@@ -64,7 +64,7 @@ def build_calendar(
     events: Iterable[EventPage],
     *,
     name: str,
-    request: HttpRequest,
+    request: HttpRequest | None = None,
     description: str = "",
     feed: bool = False,
 ) -> bytes:
@@ -97,7 +97,9 @@ def build_calendar(
     return calendar.to_ical()
 
 
-def session_entry(event: EventPage, session: EventSession, number: int, total: int, request: HttpRequest) -> Event:
+def session_entry(
+    event: EventPage, session: EventSession, number: int, total: int, request: HttpRequest | None
+) -> Event:
     entry = Event()
     entry.add("uid", str(session.uid))
     stamp = event.last_published_at or timezone.now()
@@ -113,8 +115,9 @@ def session_entry(event: EventPage, session: EventSession, number: int, total: i
     entry.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
     # An on-demand window spans weeks; it should not make the learner look busy all that time.
     entry.add("transp", "TRANSPARENT" if event.is_on_demand else "OPAQUE")
+    # Without a request (an e-mail sent in the background) the address comes from the site's root URL.
     path = event.get_url(request)
-    url = request.build_absolute_uri(path) if path else None
+    url = (request.build_absolute_uri(path) if request else event.get_full_url()) if path else None
     if url:
         entry.add("url", url)
     location = ", ".join(event.address_lines) if event.is_on_site else event.place

@@ -17,3 +17,9 @@ class Currency(models.TextChoices):
     EUR = "EUR", "Euros (EUR)"
     AUD = "AUD", "Australian dollars (AUD)"
     NZD = "NZD", "New Zealand dollars (NZD)"
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", "Registered"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"

@@ -7,11 +7,13 @@ and a module-level import from the models would go round in a circle.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.urls import reverse
 
-from . import selectors
+from . import registrations, selectors
+from .choices import EventStatus
 from .forms import EventFilterForm
 from .models import EventIndexPage, EventPage, ProviderPage
 
@@ -65,9 +67,30 @@ def event_context(request: HttpRequest, event: EventPage) -> dict:
         "related_courses": [link.course for link in event.course_links.select_related("course") if link.course.live],
         "ics_url": reverse("events:event_calendar", args=[event.uid]),
     }
+    context.update(registration_context(request, event))
     provider_feed = feed_urls(request, urlencode({"provider": provider.slug}))
     context.update({f"provider_{key}": url for key, url in provider_feed.items()})
     return context
+
+
+def registration_context(request: HttpRequest, event: EventPage) -> dict:
+    """On-site registration: whether it is open, the places left, and the signed-in learner's own registration."""
+    if not registrations.takes_registration_here(event):
+        return {"registers_here": False}
+    # A preview of an event not saved yet has no registrations.
+    saved = event.pk is not None
+    registration = selectors.active_registration(event=event, learner=request.user) if saved else None
+    taken = selectors.places_taken(event) if saved else 0
+    return {
+        "registers_here": True,
+        "registration": registration,
+        "waiting_place": selectors.waiting_place(registration) if registration else None,
+        "registration_closed": registrations.closed_reason(event=event),
+        "places_left": max(event.capacity - taken, 0) if event.capacity is not None else None,
+        "is_full": not registrations.has_free_place(event) if saved else event.status == EventStatus.FULL,
+        "sign_in_url": f"{settings.LOGIN_URL}?{urlencode({'next': event.url})}",
+        "register_url": reverse("events:register", args=[event.uid]),
+    }
 
 
 def provider_context(request: HttpRequest, provider: ProviderPage) -> dict:

@@ -6,15 +6,15 @@ from decimal import Decimal
 from functools import reduce
 from operator import or_
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from courses.choices import DeliveryMethod
 from courses.models import CECategory, CoursePage
 from credit.rules import Rule
 
-from .choices import EventStatus
-from .models import EventCECategory, EventCourseLink, EventPage, EventSession, ProviderPage
+from .choices import EventStatus, RegistrationStatus
+from .models import EventCECategory, EventCourseLink, EventPage, EventSession, ProviderPage, Registration
 
 HOME_EVENT_COUNT = 3
 COURSE_EVENT_COUNT = 3
@@ -182,3 +182,69 @@ def renewal_candidates(*, rules: Iterable[Rule], ends_by: date, now: datetime | 
         Prefetch("ce_category_links", queryset=EventCECategory.objects.select_related("category")),
     )
     return list(events[:RENEWAL_CANDIDATE_COUNT])
+
+
+# -- registrations ------------------------------------------------------------------------------
+
+
+def live_event_by_uid(uid) -> EventPage | None:
+    """A listed event (live, under a live provider) by its calendar ID, for the registration forms."""
+    return listed_events().filter(uid=uid).first()
+
+
+def active_registration(*, event: EventPage, learner) -> Registration | None:
+    if not learner.is_authenticated:
+        return None
+    return Registration.objects.active().filter(event=event, learner=learner).first()
+
+
+def waiting_place(registration: Registration) -> int | None:
+    """1 for the first person on the waiting list, and so on; None when not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    ahead = (
+        Registration.objects.waiting()
+        .filter(event_id=registration.event_id)
+        .filter(
+            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+        )
+    )
+    return ahead.count() + 1
+
+
+def places_taken(event: EventPage) -> int:
+    return Registration.objects.registered().filter(event=event).count()
+
+
+def my_events(*, learner, now: datetime | None = None) -> list[Registration]:
+    """The learner's active registrations for events not yet over, soonest first, each with `place` set."""
+    now = now or timezone.now()
+    waiting_ahead = (
+        Registration.objects.waiting()
+        .filter(event=OuterRef("event"))
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    sessions = EventSession.objects.filter(page=OuterRef("event"))
+    registrations = (
+        Registration.objects.active()
+        .filter(learner=learner)
+        .annotate(
+            ahead=Subquery(waiting_ahead),
+            first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
+            last_end=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
+        )
+        .filter(last_end__gte=now)
+        .select_related("event", "event__provider")
+        .prefetch_related("event__sessions")
+        .order_by("first_start", "pk")
+    )
+    result = list(registrations)
+    for registration in result:
+        registration.place = (
+            (registration.ahead or 0) + 1 if registration.status == RegistrationStatus.WAITING else None
+        )
+    return result

@@ -2,9 +2,12 @@ from wagtail.signals import page_published, post_page_move
 
 
 def event_published(sender, instance, **kwargs) -> None:
+    from . import registrations
     from .services import bump_sequence_if_changed
 
     bump_sequence_if_changed(instance)
+    # A cancellation or postponement is e-mailed to every registrant; a raised capacity fills from the waiting list.
+    registrations.event_published(event=instance)
 
 
 def provider_published(sender, instance, **kwargs) -> None:

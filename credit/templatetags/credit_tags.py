@@ -1,4 +1,5 @@
-"""Template tags for enrolment and progress on course and module pages, and licences on the profile page."""
+"""Template tags for enrolment and progress on course and module pages, licences on the profile page, and the
+dashboard's registered parts."""
 
 from decimal import Decimal
 
@@ -8,10 +9,17 @@ from courses.models import CoursePage, ModulePage
 from courses.templatetags.ce_tags import ces
 
 from ..completion import minutes_short
+from ..dashboard_panels import dashboard_panels as dashboard_registry
 from ..models import ModuleProgress
 from ..selectors import course_progress, licences_for
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_panels(context, slot: str) -> str:
+    """The parts other apps registered for a dashboard slot, rendered in the dashboard's context."""
+    return dashboard_registry.render(slot, context)
 
 
 @register.inclusion_tag("credit/includes/course_actions.html", takes_context=True)

@@ -8,13 +8,14 @@ and publishes a page again only when its content changed.
 import json
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.demo import DemoAccount, ensure_user
 from courses.models import CECategory, CoursePage
 
 from .. import schedule
-from ..choices import Currency
+from ..choices import Currency, RegistrationStatus
 from ..models import (
     EventApproval,
     EventCECategory,
@@ -24,9 +25,19 @@ from ..models import (
     EventSession,
     ProviderApproval,
     ProviderPage,
+    Registration,
 )
 from ..services import add_provider_account, ensure_events_index, ensure_provider_setup
-from .spec import DemoDataError, EventSpec, ProviderSpec, read_events, read_providers, rich_text
+from .spec import (
+    DemoDataError,
+    EventSpec,
+    ProviderSpec,
+    RegistrationsSpec,
+    read_events,
+    read_providers,
+    read_registrations,
+    rich_text,
+)
 
 # Every demo provider and event is in the United States and priced in US dollars.
 COUNTRY = "United States"
@@ -199,6 +210,33 @@ def _load_event(provider: ProviderPage, spec: EventSpec, categories: dict, cours
     return page
 
 
+def _load_registrations(spec: RegistrationsSpec, events: dict[str, EventPage]) -> int:
+    """Registrations in the listed order: places up to the capacity, then the waiting list. No e-mails.
+
+    A learner who already has an active registration keeps it, so loading again changes nothing.
+    """
+    users = {
+        user.username: user
+        for user in get_user_model().objects.filter(
+            username__in={name for registration in spec.registrations for name in registration.learners}
+        )
+    }
+    made = 0
+    for registration in spec.registrations:
+        event = events[registration.event]
+        for name in registration.learners:
+            if name not in users:
+                raise DemoDataError(f"registrations.yaml: no demo account is called {name!r}.")
+            if Registration.objects.active().filter(event=event, learner=users[name]).exists():
+                continue
+            taken = Registration.objects.registered().filter(event=event).count()
+            full = event.capacity is not None and taken >= event.capacity
+            status = RegistrationStatus.WAITING if full else RegistrationStatus.REGISTERED
+            Registration.objects.create(event=event, learner=users[name], status=status)
+            made += 1
+    return made
+
+
 def load(stdout) -> list[DemoAccount]:
     """Load the demo providers, their accounts and their events; the accounts are returned for the sign-in list."""
     providers_spec = read_providers()
@@ -217,8 +255,11 @@ def load(stdout) -> list[DemoAccount]:
         provider = _load_provider(index, spec)
         add_provider_account(provider, ensure_user(spec.account))
         providers[spec.slug] = provider
-    for spec in events_spec:
-        _load_event(providers[spec.provider], spec, categories, courses)
+    events = {spec.slug: _load_event(providers[spec.provider], spec, categories, courses) for spec in events_spec}
+    registrations_spec = read_registrations(events_spec)
+    for account in registrations_spec.learners:
+        ensure_user(account)
+    _load_registrations(registrations_spec, events)
 
     stdout.write(f"Events ready: {len(providers_spec)} providers and {len(events_spec)} events under {index.url}.")
-    return [spec.account for spec in providers_spec]
+    return [spec.account for spec in providers_spec] + list(registrations_spec.learners)

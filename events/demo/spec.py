@@ -123,6 +123,18 @@ class EventSpec:
     courses: tuple[str, ...] = ()  # catalogue course slugs; linked when the catalogue demo has them
 
 
+@dataclass(frozen=True)
+class RegistrationSpec:
+    event: str  # event slug in events.yaml
+    learners: tuple[str, ...]  # usernames, in the order they registered
+
+
+@dataclass(frozen=True)
+class RegistrationsSpec:
+    learners: tuple[DemoAccount, ...]  # demo accounts made for registrations (besides accounts.demo's)
+    registrations: tuple[RegistrationSpec, ...]
+
+
 def rich_text(parts: tuple[str, ...]) -> str:
     """Rich-text source from its parts: plain text becomes a paragraph; a part starting with a tag stays as it is."""
     return "".join(part if part.startswith("<") else f"<p>{part}</p>" for part in parts)
@@ -225,3 +237,22 @@ def read_events(providers: tuple[ProviderSpec, ...], path: Path = DATA_DIR / "ev
                 f"{path.name}: events[{position}].provider: no provider has the slug {event.provider!r}."
             )
     return events
+
+
+def read_registrations(
+    events: tuple[EventSpec, ...], path: Path = DATA_DIR / "registrations.yaml"
+) -> RegistrationsSpec:
+    """Who the demo registers for which on-site-registration event; events and learners are checked to exist."""
+    with path.open(encoding="utf-8") as file:
+        spec = build(RegistrationsSpec, yaml.safe_load(file), path.name)
+    by_slug = {event.slug: event for event in events}
+    for position, registration in enumerate(spec.registrations):
+        event = by_slug.get(registration.event)
+        where = f"{path.name}: registrations[{position}]"
+        if event is None:
+            raise DemoDataError(f"{where}.event: no event has the slug {registration.event!r}.")
+        if event.registration_url:
+            raise DemoDataError(f"{where}.event: {event.slug!r} registers on the provider's site, not here.")
+        if len(set(registration.learners)) != len(registration.learners):
+            raise DemoDataError(f"{where}.learners: a learner is listed twice.")
+    return spec

@@ -9,9 +9,11 @@ from .base import DEFAULT_TIME_ZONE, PostalAddressMixin, time_zone_select, valid
 from .events import EventPage
 from .links import EventApproval, EventCECategory, EventCourseLink, EventInstructor
 from .providers import RESERVED_PROVIDER_SLUGS, EventIndexPage, ProviderApproval, ProviderPage
+from .registrations import ACTIVE_STATUSES, Registration
 from .sessions import EventSession
 
 __all__ = [
+    "ACTIVE_STATUSES",
     "DEFAULT_TIME_ZONE",
     "RESERVED_PROVIDER_SLUGS",
     "EventApproval",
@@ -24,6 +26,7 @@ __all__ = [
     "PostalAddressMixin",
     "ProviderApproval",
     "ProviderPage",
+    "Registration",
     "time_zone_select",
     "validate_time_zone",
 ]

@@ -1,4 +1,5 @@
-"""Event blocks for other apps' pages: the home page's next events and a course page's related events."""
+"""Event blocks for other apps' pages: the home page's next events, a course page's related events, and the
+learning dashboard's "My events"."""
 
 from django import template
 
@@ -20,3 +21,11 @@ def home_events(context) -> dict:
 @register.inclusion_tag("events/includes/course_events.html", takes_context=True)
 def course_events(context, course) -> dict:
     return {"request": context.get("request"), "events": selectors.related_events(course), "index": _index()}
+
+
+@register.inclusion_tag("events/includes/my_events.html", takes_context=True)
+def my_events(context) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    registrations = selectors.my_events(learner=user) if user is not None and user.is_authenticated else []
+    return {"request": request, "registrations": registrations, "index": _index()}

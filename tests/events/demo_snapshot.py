@@ -24,7 +24,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.rich_text import RichText
 
 from events import schedule
-from events.models import EventIndexPage, EventPage, ProviderPage
+from events.models import EventIndexPage, EventPage, ProviderPage, Registration
 
 SNAPSHOT_PATH = Path(__file__).with_name("demo_snapshot.json")
 
@@ -190,6 +190,12 @@ def describe(*, accounts: list, output: str, today: date | None = None) -> dict:
                 "course_links": _children(event.course_links, today=today),
             }
             for event in events
+        ],
+        "registrations": [
+            {"event": event_slug, "learner": username, "status": status}
+            for event_slug, username, status in Registration.objects.order_by(
+                "event__path", "created_at", "pk"
+            ).values_list("event__slug", "learner__username", "status")
         ],
     }
 

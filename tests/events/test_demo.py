@@ -8,21 +8,33 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from events import demo
-from events.models import EventPage, EventSession, ProviderPage
+from events.choices import RegistrationStatus
+from events.models import EventPage, EventSession, ProviderPage, Registration
 from events.selectors import listed_events, past, upcoming
+from home import demo as home_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def load() -> list:
+    # As in load_demo: the accounts (sam among them) exist before the events demo registers anyone.
+    home_demo.load(StringIO())
     return demo.load(StringIO())
 
 
 def test_demo_sets_up_providers_accounts_and_varied_events(client):
     accounts = load()
 
-    assert [account.username for account in accounts] == ["gulfcoast", "cascade"]
-    assert {account.role for account in accounts} == {"Provider"}
+    assert [account.username for account in accounts] == [
+        "gulfcoast",
+        "cascade",
+        "priya",
+        "marcus",
+        "elena",
+        "tomas",
+        "grace",
+    ]
+    assert {account.role for account in accounts} == {"Provider", "Learner"}
     for account in accounts:
         assert client.login(username=account.username, password=account.password)
     gulf = ProviderPage.objects.get(slug="gulf-coast-bodywork-institute")
@@ -42,6 +54,19 @@ def test_demo_sets_up_providers_accounts_and_varied_events(client):
     assert len({event.time_zone for event in events}) >= 3
 
 
+def test_demo_registers_sam_and_fills_one_event_with_a_waiting_list():
+    load()
+    sam = Registration.objects.get(learner__username="sam")
+    assert sam.status == RegistrationStatus.REGISTERED and sam.event.first_session.starts_at > timezone.now()
+    assert not sam.event.registration_url
+    full = EventPage.objects.get(slug="trigger-point-referral-patterns-upper-body")
+    assert Registration.objects.registered().filter(event=full).count() == full.capacity
+    assert [r.learner.username for r in Registration.objects.waiting().filter(event=full)] == ["tomas", "grace"]
+    registrations = Registration.objects.count()
+    load()
+    assert Registration.objects.count() == registrations
+
+
 def test_demo_dates_are_relative_to_today():
     load()
     now = timezone.now()
@@ -55,6 +80,7 @@ def test_demo_loads_twice_without_duplicates_or_new_revisions():
     uids = set(EventSession.objects.values_list("uid", flat=True))
     revisions = Revision.objects.count()
     sequences = dict(EventPage.objects.values_list("pk", "sequence"))
+    registrations = set(Registration.objects.values_list("pk", "status"))
 
     load()
 
@@ -62,6 +88,7 @@ def test_demo_loads_twice_without_duplicates_or_new_revisions():
     assert set(EventSession.objects.values_list("uid", flat=True)) == uids
     assert Revision.objects.count() == revisions
     assert dict(EventPage.objects.values_list("pk", "sequence")) == sequences
+    assert set(Registration.objects.values_list("pk", "status")) == registrations
 
 
 def test_demo_pages_render(client):

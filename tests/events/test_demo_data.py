@@ -110,9 +110,29 @@ def test_the_shipped_data_files_read_cleanly():
     events = spec.read_events(providers)
     assert [provider.account.username for provider in providers] == ["gulfcoast", "cascade"]
     assert len(events) == 13
+    registrations = spec.read_registrations(events)
+    assert [registration.event for registration in registrations.registrations] == [
+        "trigger-point-therapy-neck-and-shoulders",
+        "trigger-point-referral-patterns-upper-body",
+    ]
     assert {event.status for event in events} == set(EventStatus)
     assert {event.delivery for event in events} == {
         DeliveryMethod.LIVE_ON_SITE,
         DeliveryMethod.LIVE_WEBINAR,
         DeliveryMethod.ON_DEMAND,
     }
+
+
+def test_registrations_must_name_an_event_that_registers_here(tmp_path):
+    events = spec.read_events(spec.read_providers())
+    learners = "learners: []\n"
+    with pytest.raises(DemoDataError, match="no event has the slug 'nope'"):
+        spec.read_registrations(
+            events, write(tmp_path, learners + "registrations:\n  - {event: nope, learners: [sam]}\n")
+        )
+    with pytest.raises(DemoDataError, match="registers on the provider's site"):
+        spec.read_registrations(
+            events, write(tmp_path, learners + "registrations:\n  - {event: florida-laws-and-rules, learners: [sam]}\n")
+        )
+    with pytest.raises(DemoDataError, match="unknown key"):
+        spec.read_registrations(events, write(tmp_path, learners + "registrations: []\nextra: 1\n"))

@@ -1,0 +1,1 @@
+"""The events app's Wagtail admin views, registered from `events/wagtail_hooks.py`."""

@@ -16,7 +16,6 @@ Regenerate it (only on purpose, after a reviewed content change) with
 `UPDATE_DEMO_SNAPSHOT=1 pytest tests/courses/test_demo_snapshot.py`.
 """
 
-import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -24,11 +23,12 @@ from pathlib import Path
 from django.contrib.auth.models import Group
 from django.db import models
 from wagtail.fields import StreamValue
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from quizzes.models import Question, QuestionCategory, QuizPage
+from tests.demo_snapshots import dump, group_description  # noqa: F401  (dump: used by the snapshot tests)
 
 SNAPSHOT_PATH = Path(__file__).with_name("demo_snapshot.json")
 RANDOM_SUFFIX = re.compile(r"_[A-Za-z0-9]{7}(?=\.\w+$)")
@@ -117,19 +117,7 @@ def _image(image) -> dict | None:
 
 
 def _group(group: Group | None) -> dict | None:
-    if group is None:
-        return None
-    return {
-        "name": group.name,
-        "permissions": sorted(
-            f"{permission.content_type.app_label}.{permission.codename}" for permission in group.permissions.all()
-        ),
-        "page_permissions": sorted(
-            f"{grant.page.url_path} {grant.permission.codename}"
-            for grant in GroupPagePermission.objects.filter(group=group).select_related("page", "permission")
-        ),
-        "members": sorted(group.user_set.values_list("username", flat=True)),
-    }
+    return group_description(group, collections=False)
 
 
 def _course(course: CoursePage) -> dict:
@@ -197,7 +185,3 @@ def describe(*, output: str) -> dict:
         "questions": [_question(question) for question in Question.objects.order_by("reference")],
         "quizzes": [_quiz(quiz) for quiz in QuizPage.objects.order_by("path")],
     }
-
-
-def dump(description: dict) -> str:
-    return json.dumps(description, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -10,7 +10,6 @@ data files; `test_demo_snapshot.py` proves the data-file loader still builds exa
 Regenerate it (only on purpose) with `UPDATE_DEMO_SNAPSHOT=1 pytest tests/events/test_demo_snapshot.py`.
 """
 
-import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -20,11 +19,12 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
 from wagtail.fields import StreamValue
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from events import schedule
 from events.models import EventIndexPage, EventPage, ProviderPage, Registration
+from tests.demo_snapshots import dump, group_description  # noqa: F401  (dump: used by the snapshot tests)
 
 SNAPSHOT_PATH = Path(__file__).with_name("demo_snapshot.json")
 
@@ -110,22 +110,7 @@ def _page(page: Page) -> dict:
 
 
 def _group(group: Group | None) -> dict | None:
-    if group is None:
-        return None
-    return {
-        "name": group.name,
-        "permissions": sorted(
-            f"{permission.content_type.app_label}.{permission.codename}" for permission in group.permissions.all()
-        ),
-        "page_permissions": sorted(
-            f"{grant.page.url_path} {grant.permission.codename}"
-            for grant in GroupPagePermission.objects.filter(group=group).select_related("page", "permission")
-        ),
-        "collection_permissions": sorted(
-            f"{grant.collection.name} {grant.permission.codename}" for grant in group.collection_permissions.all()
-        ),
-        "members": sorted(group.user_set.values_list("username", flat=True)),
-    }
+    return group_description(group, collections=True)
 
 
 def _account(user) -> dict:
@@ -198,7 +183,3 @@ def describe(*, accounts: list, output: str, today: date | None = None) -> dict:
             ).values_list("event__slug", "learner__username", "status")
         ],
     }
-
-
-def dump(description: dict) -> str:
-    return json.dumps(description, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

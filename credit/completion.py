@@ -3,12 +3,18 @@
 A course is complete when every required module is marked complete and every quiz that counts towards
 completion is passed. Home study (On Demand) needs a passed test before any credit (NCBTMB), so an On
 Demand course without a counting quiz can never be completed: the course is not ready to award credit.
+
+A live course (On Site or Webinar) is different: boards count live hours only for time in the class, so
+it completes when the learner has attended an offering of it in full (and passed any quiz that counts).
+Its modules are preparation or follow-up and are not required.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from courses.choices import DeliveryMethod
+
+LIVE_METHODS = frozenset({DeliveryMethod.LIVE_ON_SITE, DeliveryMethod.LIVE_WEBINAR})
 
 
 @dataclass(frozen=True)
@@ -19,7 +25,13 @@ class CourseRequirements:
 
     @classmethod
     def build(cls, module_ids: Iterable[int], quiz_ids: Iterable[int], delivery_method: str) -> "CourseRequirements":
+        if delivery_method in LIVE_METHODS:
+            module_ids = ()  # preparation or follow-up: attendance is what counts
         return cls(frozenset(module_ids), frozenset(quiz_ids), delivery_method)
+
+    @property
+    def needs_attendance(self) -> bool:
+        return self.delivery_method in LIVE_METHODS
 
     @property
     def tested(self) -> bool:
@@ -32,7 +44,7 @@ class CourseRequirements:
     @property
     def can_award_credit(self) -> bool:
         """Whether the course as built can ever award credit."""
-        has_steps = bool(self.module_ids or self.quiz_ids)
+        has_steps = bool(self.module_ids or self.quiz_ids or self.needs_attendance)
         return has_steps and (self.tested or not self.needs_test)
 
 
@@ -40,10 +52,13 @@ class CourseRequirements:
 class LearnerState:
     completed_module_ids: frozenset[int]
     passed_quiz_ids: frozenset[int]
+    attended: bool = False  # attended an offering of the course in full
 
     @classmethod
-    def build(cls, completed_module_ids: Iterable[int], passed_quiz_ids: Iterable[int]) -> "LearnerState":
-        return cls(frozenset(completed_module_ids), frozenset(passed_quiz_ids))
+    def build(
+        cls, completed_module_ids: Iterable[int], passed_quiz_ids: Iterable[int], *, attended: bool = False
+    ) -> "LearnerState":
+        return cls(frozenset(completed_module_ids), frozenset(passed_quiz_ids), attended)
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,7 @@ class CompletionDecision:
     can_award_credit: bool
     missing_module_ids: frozenset[int]
     missing_quiz_ids: frozenset[int]
+    missing_attendance: bool
     steps_done: int
     steps_total: int
 
@@ -66,14 +82,16 @@ def decide(course: CourseRequirements, learner: LearnerState) -> CompletionDecis
     """Whether the learner has met every requirement of the course, and how far along they are."""
     missing_modules = course.module_ids - learner.completed_module_ids
     missing_quizzes = course.quiz_ids - learner.passed_quiz_ids
-    total = len(course.module_ids) + len(course.quiz_ids)
-    done = total - len(missing_modules) - len(missing_quizzes)
-    complete = course.can_award_credit and not missing_modules and not missing_quizzes
+    missing_attendance = course.needs_attendance and not learner.attended
+    total = len(course.module_ids) + len(course.quiz_ids) + int(course.needs_attendance)
+    done = total - len(missing_modules) - len(missing_quizzes) - int(missing_attendance)
+    complete = course.can_award_credit and not missing_modules and not missing_quizzes and not missing_attendance
     return CompletionDecision(
         complete=complete,
         can_award_credit=course.can_award_credit,
         missing_module_ids=frozenset(missing_modules),
         missing_quiz_ids=frozenset(missing_quizzes),
+        missing_attendance=missing_attendance,
         steps_done=done,
         steps_total=total,
     )

@@ -24,6 +24,7 @@ from . import codes, rules
 from .choices import CertificateKind, DeliveryScope, RuleKind
 from .licences import Licence  # noqa: F401  (a model of this app kept in its own module; found here)
 from .outside import OutsideCredit, PrivateStorage, outside_certificate_path  # noqa: F401  (the same)
+from .progress import Enrolment, ModuleProgress  # noqa: F401  (the same)
 
 
 class ImmutableRecordError(Exception):
@@ -231,61 +232,6 @@ class RequirementRule(Orderable):
 
 
 # ---------------------------------------------------------------------------------------------
-# Learner activity: enrolment and module progress
-# ---------------------------------------------------------------------------------------------
-
-
-class Enrolment(models.Model):
-    """A learner taking a course. Leaving keeps the row (and the progress) so coming back resumes."""
-
-    wagtail_reference_index_ignore = True
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments")
-    enrolled_at = models.DateTimeField(default=timezone.now)
-    left_at = models.DateTimeField(null=True, blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    last_module = models.ForeignKey(
-        "courses.ModulePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    last_activity_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
-        indexes = [models.Index(fields=["user", "left_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.user} in {self.course_id}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.left_at is None
-
-
-class ModuleProgress(models.Model):
-    """One learner's visits to one module, time spent (measured by the server) and completion."""
-
-    wagtail_reference_index_ignore = True
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress")
-    module = models.ForeignKey("courses.ModulePage", on_delete=models.CASCADE, related_name="progress")
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="module_progress")
-    first_visited_at = models.DateTimeField(default=timezone.now)
-    last_seen_at = models.DateTimeField(default=timezone.now)
-    visit_count = models.PositiveIntegerField(default=0)
-    seconds_spent = models.PositiveIntegerField(default=0)
-    completed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "module"], name="unique_module_progress")]
-        indexes = [models.Index(fields=["user", "course"]), models.Index(fields=["user", "-last_seen_at"])]
-        verbose_name_plural = "module progress"
-
-    def __str__(self) -> str:
-        return f"{self.user} on module {self.module_id}"
-
-
-# ---------------------------------------------------------------------------------------------
 # The credit ledger and certificates
 # ---------------------------------------------------------------------------------------------
 
@@ -318,7 +264,10 @@ class CreditRecord(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="credit_records"
     )
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="credit_records")
+    # Blank for a standalone workshop or webinar: credit from an attended event that is no catalogue course.
+    course = models.ForeignKey(
+        "courses.CoursePage", null=True, blank=True, on_delete=models.PROTECT, related_name="credit_records"
+    )
     learner_name = models.CharField(max_length=150)
     licences = models.JSONField(default=list, help_text="The learner's licences at completion: body, state, number.")
     course_title = models.CharField(max_length=255)
@@ -327,6 +276,7 @@ class CreditRecord(models.Model):
     hours_by_category = models.JSONField(default=list, help_text="[{slug, name, hours}] as approved.")
     delivery_method = models.CharField(max_length=20, choices=DeliveryMethod.choices)
     tested = models.BooleanField(help_text="Whether a graded test was part of the course.")
+    hands_on = models.BooleanField(default=False, help_text="Supervised hands-on practice, in person.")
     completed_at = models.DateTimeField()
     completed_on = models.DateField()
     provider_name = models.CharField(max_length=150)
@@ -338,6 +288,10 @@ class CreditRecord(models.Model):
         max_length=150, blank=True, help_text='Where it was studied: "City, ST", "Live webinar" or "Online home study".'
     )
     certificate_note = models.TextField(blank=True, help_text="The provider's note at completion.")
+    # The issuer's signature when the credit comes from another provider's event (blank: the site's own).
+    signature_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CreditRecordQuerySet.as_manager()
@@ -412,6 +366,9 @@ class Certificate(models.Model):
     code = models.CharField(max_length=24, unique=True, default=codes.new_code, editable=False)
     name_on_certificate = models.CharField(max_length=150)
     issued_at = models.DateTimeField(default=timezone.now)
+    # The first time the learner (or anyone) downloaded the PDF: from then on the credit is in the
+    # learner's hands, so it can only be revoked, never quietly withdrawn.
+    downloaded_at = models.DateTimeField(null=True, blank=True, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

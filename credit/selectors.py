@@ -89,7 +89,8 @@ def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolmen
         requirements = completion.CourseRequirements.build(
             [module.pk for module in course_modules], quiz_ids, course.delivery_method
         )
-        state = completion.LearnerState.build(done[course.pk], passed & quiz_ids)
+        # A live course's attendance is settled by the record itself (see live.py).
+        state = completion.LearnerState.build(done[course.pk], passed & quiz_ids, attended=course.pk in records)
         enrolment = enrolments.get(course.pk)
         result.append(
             CourseProgress(

@@ -16,7 +16,7 @@ from courses.models import CoursePage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
-from . import completion
+from . import completion, live
 from .choices import place_for_delivery
 from .models import ApprovingBody, Certificate, CreditRecord, Enrolment, ModuleProgress, ProviderSettings
 from .selectors import licences_for
@@ -165,29 +165,49 @@ def course_requirements(course: CoursePage) -> completion.CourseRequirements:
     )
 
 
-def learner_state(user, course: CoursePage, requirements: completion.CourseRequirements) -> completion.LearnerState:
+def learner_state(
+    user, course: CoursePage, requirements: completion.CourseRequirements, *, attended: bool = False
+) -> completion.LearnerState:
     done = ModuleProgress.objects.filter(
         user=user, module_id__in=requirements.module_ids, completed_at__isnull=False
     ).values_list("module_id", flat=True)
     passed = passed_quiz_ids(user, requirements.quiz_ids) if requirements.quiz_ids else set()
-    return completion.LearnerState.build(done, passed)
+    return completion.LearnerState.build(done, passed, attended=attended)
 
 
 @transaction.atomic
 def decide_completion(user, course: CoursePage, *, now: datetime | None = None) -> CreditRecord | None:
-    """Write the credit record if every requirement is now met; return the learner's record, if any."""
+    """Write the credit record if every requirement is now met; return the learner's record, if any.
+
+    A live course also needs an offering attended in full; its record is then issued by the offering's
+    provider and dated the day of the class (see live.py), not the moment of the last click.
+    """
     enrolment = Enrolment.objects.select_for_update().filter(user=user, course=course, left_at__isnull=True).first()
     existing = CreditRecord.objects.filter(user=user, course=course).first()
     if existing is not None or enrolment is None:
         return existing
     requirements = course_requirements(course)
-    decision = completion.decide(requirements, learner_state(user, course, requirements))
+    offering = live.attended_offering(user=user, course=course) if requirements.needs_attendance else None
+    state = learner_state(user, course, requirements, attended=offering is not None)
+    decision = completion.decide(requirements, state)
     if not decision.complete:
         return None
     now = now or timezone.now()
-    record = write_credit_record(user, course, completed_at=now, tested=requirements.tested)
+    if offering is not None:
+        record = live.issue_live_credit(user=user, course=course, offering=offering, tested=requirements.tested)
+    else:
+        record = write_credit_record(user, course, completed_at=now, tested=requirements.tested)
     Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=now)
     return record
+
+
+@transaction.atomic
+def join_live_course(*, user, course: CoursePage) -> CreditRecord | None:
+    """A learner who attended an offering of a live course is enrolled in it (open or not) and decided."""
+    enrolment, _ = Enrolment.objects.select_for_update().get_or_create(user=user, course=course)
+    if enrolment.left_at is not None:
+        Enrolment.objects.filter(pk=enrolment.pk).update(left_at=None)
+    return decide_completion(user, course)
 
 
 def credit_snapshot(user, course: CoursePage, *, completed_at: datetime, tested: bool, place: str = "") -> dict:

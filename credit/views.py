@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.selectors import legal_name_for
 from courses.models import CoursePage, ModulePage
 
-from . import pdf, selectors, services
+from . import live, pdf, selectors, services
 from .forms import OutsideCreditForm, RosterForm, VerifyForm
 from .models import Certificate, CreditRecord, OutsideCredit
 
@@ -161,7 +161,10 @@ def certificate_download(request: HttpRequest, record_id: int, certificate_id: i
         if certificate is None:
             raise Http404
     certificate.record = record
-    return _pdf_response(pdf.certificate_pdf(certificate), f"certificate-{record.course_number}-{certificate.code}.pdf")
+    content = pdf.certificate_pdf(certificate)
+    if certificate.is_valid:
+        live.note_download(certificate=certificate)
+    return _pdf_response(content, f"certificate-{record.course_number or 'live'}-{certificate.code}.pdf")
 
 
 def _client_key(request: HttpRequest) -> str:

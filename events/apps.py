@@ -9,10 +9,12 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from courses.panels_registry import COURSE_ASIDE, register_course_panel
         from credit.dashboard_panels import DASHBOARD_MAIN, dashboard_panels
+        from credit.live import register_offering_finder
         from credit.renewal_suggestions import register_gap_suggester
         from teams.setup import run_after_migrate
 
         from . import signal_handlers
+        from .attendance_credit import attended_offering
         from .renewal import suggest_events
         from .services import ensure_provider_setup
 
@@ -23,6 +25,8 @@ class EventsConfig(AppConfig):
         register_course_panel(
             "events", slot=COURSE_ASIDE, order=10, template="{% load events_tags %}{% course_events page %}"
         )
+        # A live course completes when the learner attended an offering of it in full.
+        register_offering_finder(attended_offering)
         # The renewal tracker lists upcoming events that close a licence's missing rules.
         register_gap_suggester("events", suggest_events)
         # The learning dashboard lists the learner's registrations, without knowing events exist.

@@ -70,3 +70,12 @@ def region_is_state(region: str, state: str) -> bool:
     if not code or not region.strip():
         return False
     return _key(region) in {_key(code), _key(US_STATES.get(code, code))}
+
+
+def state_code(region: str) -> str:
+    """The two-letter code of a typed US state ("Florida" or "fl" → "FL"), or "" when it names none."""
+    key = _key(region)
+    for code, name in US_STATES.items():
+        if key in (_key(code), _key(name)):
+            return code
+    return ""

@@ -90,6 +90,17 @@ class EventPage(PostalAddressMixin, Page):
         validators=[MinValueValidator(Decimal("0.5")), validate_half_hours],
         help_text="Whole or half hours, as approved.",
     )
+    # A scheduled offering of a live catalogue course; blank for a standalone workshop or webinar.
+    offering_of = models.ForeignKey(
+        "courses.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offerings",
+        verbose_name="scheduled offering of",
+        help_text="The live course this event delivers. Attending it in full completes that course. "
+        "Leave blank for a standalone workshop or webinar with its own CE hours.",
+    )
     cost = models.DecimalField(
         max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0"))], help_text="0 for a free event."
     )
@@ -161,6 +172,7 @@ class EventPage(PostalAddressMixin, Page):
         ),
     ]
     credit_panels = [
+        FieldPanel("offering_of"),
         FieldPanel("ce_hours"),
         InlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
         InlinePanel(
@@ -237,6 +249,26 @@ class EventPage(PostalAddressMixin, Page):
         if self.hands_on and self.delivery_method != DeliveryMethod.LIVE_ON_SITE:
             raise ValidationError(
                 {"hands_on": "Hands-on practice happens in person: choose Live – On Site, or untick hands-on."}
+            )
+        if self.offering_of_id:
+            self._check_offering(self.offering_of.specific)
+
+    def _check_offering(self, course) -> None:
+        """An offering delivers a live course as approved: same way of delivery, same hours."""
+        if course.delivery_method == DeliveryMethod.ON_DEMAND:
+            raise ValidationError(
+                {"offering_of": f"“{course.title}” is an On Demand course; only live courses have scheduled offerings."}
+            )
+        if course.delivery_method != self.delivery_method:
+            raise ValidationError(
+                {
+                    "offering_of": f"“{course.title}” is {course.get_delivery_method_display()}: set this event's "
+                    "delivery to match, or choose another course."
+                }
+            )
+        if self.ce_hours is not None and self.ce_hours != course.ce_hours:
+            raise ValidationError(
+                {"ce_hours": f"An offering carries the course's approved hours: {course.ce_hours.normalize():f}."}
             )
 
     def save(self, *args, **kwargs):
@@ -379,6 +411,21 @@ class EventPage(PostalAddressMixin, Page):
         if self.is_on_demand:
             return f"On demand ({self.online_platform})" if self.online_platform else "On demand, online"
         return f"Online ({self.online_platform})" if self.online_platform else "Online"
+
+    @property
+    def takes_attendance(self) -> bool:
+        """Live events earn credit through attendance; on-demand listings do not take it here."""
+        return not self.is_on_demand and not self.registration_url
+
+    @property
+    def credit_place(self) -> str:
+        """The place a certificate prints (Texas asks for it): "Tampa, FL" or "Live webinar"."""
+        if self.is_webinar:
+            return "Live webinar"
+        from ..regions import state_code
+
+        region = state_code(self.region) or self.region
+        return ", ".join(part for part in (self.city, region) if part) or "In person"
 
     @property
     def cost_display(self) -> str:

@@ -71,6 +71,19 @@ class ProviderPage(PostalAddressMixin, Page):
         validators=[validate_time_zone],
         help_text="Where you usually teach. New events start in this time zone.",
     )
+    # Who signs the certificates for credit from this provider's events (NCBTMB asks for a signature).
+    signatory_name = models.CharField(
+        "certificate signatory", max_length=120, blank=True, help_text="The administrator who signs certificates."
+    )
+    signatory_title = models.CharField(max_length=120, blank=True, help_text="For example: Education Director.")
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A scan of the signature (PNG with a clear background works best), printed above the name.",
+    )
     team_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="provider"
     )
@@ -94,6 +107,10 @@ class ProviderPage(PostalAddressMixin, Page):
                 FieldPanel("time_zone", widget=time_zone_select()),
             ],
             heading="Address",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_title")]), FieldPanel("signature")],
+            heading="Certificates",
         ),
         InlinePanel(
             "approvals",
@@ -121,6 +138,12 @@ class ProviderPage(PostalAddressMixin, Page):
         if not self.live:
             raise Http404
         return super().route(request, path_components)
+
+    @property
+    def contact(self) -> str:
+        """One line for certificates: the postal address, e-mail and phone."""
+        address = ", ".join(self.address_lines)
+        return " · ".join(part for part in (address, self.contact_email, self.contact_phone) if part)
 
     def get_context(self, request, *args, **kwargs):
         from ..pages import provider_context

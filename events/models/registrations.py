@@ -38,6 +38,10 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     # The event status (cancelled or postponed) this registrant was last told about by e-mail; blank: none.
     notified_status = models.CharField(max_length=20, blank=True, choices=EventStatus.choices)
+    # The credit this registration earned once attendance was complete (see events/attendance_credit.py).
+    credit_record = models.OneToOneField(
+        "credit.CreditRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="registration"
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

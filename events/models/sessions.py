@@ -1,5 +1,6 @@
 """An event's sessions: the sittings whose times calendars and the date filters use."""
 
+import secrets
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,14 @@ from wagtail.models import Orderable
 
 from .. import schedule
 from ..fields import ZonedDateTimeField
+
+# Check-in codes: six characters without look-alikes (no 0/O, 1/I/L), read off a slide or a whiteboard.
+CHECK_IN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CHECK_IN_LENGTH = 6
+
+
+def new_check_in_code() -> str:
+    return "".join(secrets.choice(CHECK_IN_ALPHABET) for _ in range(CHECK_IN_LENGTH))
 
 
 class EventSession(Orderable):
@@ -22,6 +31,8 @@ class EventSession(Orderable):
     starts_on = models.DateField(editable=False, db_index=True)
     ends_on = models.DateField(editable=False, db_index=True)
     uid = models.UUIDField("calendar ID", default=uuid.uuid4, editable=False, db_index=True)
+    # Shown in the room or on the webinar; learners type it to check in while the session is on.
+    check_in_code = models.CharField(max_length=CHECK_IN_LENGTH, default=new_check_in_code, editable=False)
 
     panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])]
 
@@ -51,6 +62,10 @@ class EventSession(Orderable):
     @property
     def local_end(self):
         return schedule.to_local(self.ends_at, self.page.time_zone)
+
+    @property
+    def length_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
     @property
     def when(self) -> str:

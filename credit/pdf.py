@@ -8,6 +8,7 @@ name). They are embedded as data URIs read from storage, so WeasyPrint needs no 
 """
 
 import base64
+import os
 from datetime import datetime
 
 import segno
@@ -18,6 +19,11 @@ from django.urls import reverse
 from courses.models import Instructor
 
 from .models import Certificate, CreditRecord, ProviderSettings
+
+# Where the system lacks HarfBuzz's subsetter, WeasyPrint subsets fonts with fontTools, which stamps each
+# subset font with the current time: two downloads of one certificate would then differ by a few bytes.
+# A fixed stamp (the reproducible-builds convention fontTools reads) keeps every download identical.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1704067200")
 
 SIGNATURE_MAX_BYTES = 2 * 1024 * 1024
 IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}

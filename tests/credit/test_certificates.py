@@ -29,7 +29,7 @@ def _clear_rate_limits():
 def record(catalogue):
     credit_factories.provider()
     credit_factories.approving_body()
-    course, modules = credit_factories.live_course(
+    course, modules = credit_factories.home_study_course(
         title="Swedish Technique Foundations", ce_hours="6", course_number="TS-101"
     )
     learner = credit_factories.learner("sam")
@@ -46,7 +46,7 @@ def test_certificate_pdf_holds_the_board_fields(client, record):
     text = pdf_text(response.content)
     certificate = record.certificates.get()
     for expected in (
-        "Certificate of Completion",
+        "Certificate of Achievement",
         "Samira Haddad",
         "Swedish Technique Foundations",
         "TS-101",

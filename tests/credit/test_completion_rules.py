@@ -1,4 +1,4 @@
-"""Course completion as a pure function: modules, quizzes, home study's test, study time."""
+"""Course completion as a pure function: modules, quizzes, home study's test, live attendance, study time."""
 
 import pytest
 from hypothesis import given
@@ -7,25 +7,25 @@ from hypothesis import strategies as st
 from credit.completion import CourseRequirements, LearnerState, counted_seconds, decide, minutes_short
 
 
-def course(modules=(1, 2, 3), quizzes=(), delivery="live_on_site"):
+def course(modules=(1, 2, 3), quizzes=(10,), delivery="on_demand"):
     return CourseRequirements.build(modules, quizzes, delivery)
 
 
-def learner(done=(), passed=()):
-    return LearnerState.build(done, passed)
+def learner(done=(), passed=(), attended=False):
+    return LearnerState.build(done, passed, attended=attended)
 
 
-def test_complete_when_every_module_is_done():
-    decision = decide(course(), learner(done=(1, 2, 3)))
+def test_complete_when_every_module_is_done_and_the_test_passed():
+    decision = decide(course(), learner(done=(1, 2, 3), passed=(10,)))
     assert decision.complete
-    assert (decision.steps_done, decision.steps_total, decision.percent) == (3, 3, 100)
+    assert (decision.steps_done, decision.steps_total, decision.percent) == (4, 4, 100)
 
 
 def test_not_complete_while_a_module_is_missing():
-    decision = decide(course(), learner(done=(1, 3)))
+    decision = decide(course(), learner(done=(1, 3), passed=(10,)))
     assert not decision.complete
     assert decision.missing_module_ids == {2}
-    assert decision.percent == 66
+    assert decision.percent == 75
 
 
 def test_required_quiz_must_be_passed():
@@ -40,7 +40,7 @@ def test_passing_other_quizzes_does_not_count():
 
 
 def test_home_study_without_a_test_can_never_award_credit():
-    requirements = course(delivery="on_demand")
+    requirements = course(quizzes=())
     decision = decide(requirements, learner(done=(1, 2, 3)))
     assert not decision.complete
     assert not decision.can_award_credit
@@ -53,13 +53,26 @@ def test_home_study_with_a_passed_test_completes():
 
 
 def test_a_course_with_nothing_in_it_is_never_complete():
-    decision = decide(course(modules=()), learner())
+    decision = decide(course(modules=(), quizzes=()), learner())
     assert not decision.complete
     assert decision.percent == 0
 
 
-def test_quiz_only_live_course_completes_on_the_quiz():
-    assert decide(course(modules=(), quizzes=(5,)), learner(passed=(5,))).complete
+@pytest.mark.parametrize("delivery", ["live_on_site", "live_webinar"])
+def test_a_live_course_completes_on_attendance_not_module_clicks(delivery):
+    requirements = course(quizzes=(), delivery=delivery)
+    assert requirements.needs_attendance and not requirements.module_ids
+    clicked = decide(requirements, learner(done=(1, 2, 3)))
+    assert not clicked.complete and clicked.missing_attendance
+    assert decide(requirements, learner(attended=True)).complete
+
+
+def test_a_live_course_with_a_counting_quiz_needs_attendance_and_the_quiz():
+    requirements = course(modules=(), quizzes=(5,), delivery="live_on_site")
+    assert not decide(requirements, learner(passed=(5,))).complete
+    assert not decide(requirements, learner(attended=True)).complete
+    decision = decide(requirements, learner(passed=(5,), attended=True))
+    assert decision.complete and (decision.steps_done, decision.steps_total) == (2, 2)
 
 
 @given(
@@ -68,13 +81,19 @@ def test_quiz_only_live_course_completes_on_the_quiz():
     done=st.sets(st.integers(1, 30)),
     passed=st.sets(st.integers(100, 130)),
     delivery=st.sampled_from(["on_demand", "live_webinar", "live_on_site"]),
+    attended=st.booleans(),
 )
-def test_completion_is_exactly_all_requirements_met(modules, quizzes, done, passed, delivery):
-    decision = decide(course(modules, quizzes, delivery), learner(done, passed))
-    all_met = modules <= done and quizzes <= passed and bool(modules or quizzes)
-    assert decision.complete == (all_met and (bool(quizzes) or delivery != "on_demand"))
+def test_completion_is_exactly_all_requirements_met(modules, quizzes, done, passed, delivery, attended):
+    decision = decide(course(modules, quizzes, delivery), learner(done, passed, attended))
+    if delivery == "on_demand":
+        all_met = modules <= done and quizzes <= passed and bool(quizzes)
+        steps_done = len(modules & done) + len(quizzes & passed)
+    else:  # live: attendance and the counting quizzes; modules are preparation
+        all_met = attended and quizzes <= passed
+        steps_done = len(quizzes & passed) + int(attended)
+    assert decision.complete == all_met
     assert 0 <= decision.percent <= 100
-    assert decision.steps_done == len(modules & done) + len(quizzes & passed)
+    assert decision.steps_done == steps_done
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def completed(catalogue):
     credit_factories.provider()
     credit_factories.approving_body()
     instructor = Instructor.objects.create(name="Maya Okafor", credentials="LMT, BCTMB")
-    course, modules = credit_factories.live_course(
+    course, modules = credit_factories.home_study_course(
         title="Client Communication and Consent",
         ce_hours="3",
         course_number="TS-301",
@@ -55,14 +55,14 @@ def test_record_snapshots_what_boards_ask_for(completed):
         Decimal("3.0"),
     )
     assert record.category_hours == {"communication": Decimal("2.0"), "ethics": Decimal("1.0")}
-    assert record.delivery_method == "live_on_site"
+    assert record.delivery_method == "on_demand" and record.place == "Online home study"
     assert record.provider_name == "Touchstone Continuing Education"
     assert "ce@touchstone.example" in record.provider_contact and "Tampa" in record.provider_contact
     assert record.approvals[0]["provider_number"] == "451234-26"
     assert record.instructors == "Maya Okafor, LMT, BCTMB"
     assert record.provider_signatory == "Alex Morgan, Education Director"
-    assert not record.tested
-    assert record.certificate_title == "Certificate of Completion"
+    assert record.tested
+    assert record.certificate_title == "Certificate of Achievement"
     assert record.certificates.count() == 1
 
 
@@ -146,9 +146,10 @@ def test_concurrent_completions_write_one_record():
 
     ensure_baseline()  # a transactional test starts from an empty database
     factories.catalogue()
-    course, modules = credit_factories.live_course(modules=1)
+    course, modules = credit_factories.home_study_course(modules=1)
     learner = credit_factories.learner("racer")
     services.enrol(learner, course)
+    credit_factories.pass_counting_quizzes(learner, course)  # the last module then completes the course
     barrier = threading.Barrier(2)
     errors = []
 

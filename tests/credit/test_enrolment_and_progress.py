@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from credit import services
 from credit.models import CreditRecord, Enrolment, ModuleProgress
+from quizzes.models import QuizPage
 from tests import factories
 from tests.credit import factories as credit_factories
+from tests.credit.test_quiz_completion import add_quiz, take_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,12 @@ def learner():
 
 @pytest.fixture
 def course_and_modules(catalogue):
-    return credit_factories.live_course(title="Swedish Technique Foundations", ce_hours="6", modules=3)
+    """A home-study course: three modules and the test that counts towards completion."""
+    course, modules = credit_factories.live_course(
+        title="Swedish Technique Foundations", ce_hours="6", modules=3, delivery_method="on_demand"
+    )
+    add_quiz(course, title="Technique check")
+    return course, modules
 
 
 def test_enrol_from_the_course_page(client, learner, course_and_modules):
@@ -35,7 +42,7 @@ def test_enrol_from_the_course_page(client, learner, course_and_modules):
     assert response.status_code == 302 and response["Location"] == modules[0].url
     assert Enrolment.objects.filter(user=learner, course=course, left_at__isnull=True).exists()
     page = client.get(course.url).content.decode()
-    assert "0 of 3 steps done" in page
+    assert "0 of 4 steps done" in page
     assert "Start: Part 1" in page
 
 
@@ -82,7 +89,7 @@ def test_leaving_keeps_progress_and_rejoining_resumes(client, learner, course_an
     assert "Rejoin the course" in client.get(course.url).content.decode()
 
     client.post(reverse("credit:enrol", args=[course.pk]))
-    assert "1 of 3 steps done" in client.get(course.url).content.decode()
+    assert "1 of 4 steps done" in client.get(course.url).content.decode()
 
 
 def test_leaving_a_course_you_are_not_in_is_not_found(client, learner, course_and_modules):
@@ -136,7 +143,7 @@ def test_minimum_time_is_enforced_on_marking_complete(client, learner, catalogue
     ModuleProgress.objects.update(last_seen_at=timezone.now() - timedelta(minutes=6))
     response = client.post(reverse("credit:module_complete", args=[modules[0].pk]))
     assert ModuleProgress.objects.get().completed_at is not None
-    assert CreditRecord.objects.filter(user=learner, course=course).exists()
+    assert not CreditRecord.objects.filter(user=learner, course=course).exists()  # live: attendance still due
 
 
 def test_module_page_shows_time_spent_against_the_minimum(client, learner, catalogue):
@@ -192,7 +199,7 @@ def test_dashboard_shows_progress_continue_and_hours(client, learner, course_and
 
     assert "Continue where you left off" in html
     assert "Continue: Part 2" in html
-    assert 'aria-valuenow="33"' in html
+    assert 'aria-valuenow="25"' in html
     assert "3 CEs" in html  # hours earned
     assert "Client Communication" in html and "Download certificate" in html
 
@@ -218,6 +225,7 @@ def test_completion_happens_when_rejoining_with_everything_done(learner, course_
     # A module may be completed while the learner is away (e.g. a progress row from before)...
     factories.module(course, title="Draft", publish=False)
     services.enrol(learner, course)
+    take_quiz(learner, course.get_children().type(QuizPage).specific().get())
     _, record = services.mark_module_complete(learner, modules[-1], course)
     assert record is not None
 

@@ -89,7 +89,9 @@ def test_completing_by_quiz_costs_the_same_for_small_and_large_courses(catalogue
     def passing_submission_queries(module_count: int, username: str) -> int:
         learner = credit_factories.learner(username)
         credit_factories.licence(learner)
-        course, modules = credit_factories.live_course(title=f"Course of {module_count}", modules=module_count)
+        course, modules = credit_factories.live_course(
+            title=f"Course of {module_count}", modules=module_count, delivery_method="on_demand"
+        )
         quiz = add_quiz(course)
         services.enrol(learner, course)
         for module in modules:

@@ -37,7 +37,9 @@ def learner():
 
 @pytest.fixture
 def tested_course(catalogue):
-    course, modules = credit_factories.live_course(title="Swedish Technique Foundations", ce_hours="6", modules=2)
+    course, modules = credit_factories.live_course(
+        title="Swedish Technique Foundations", ce_hours="6", modules=2, delivery_method="on_demand"
+    )
     return course, modules, add_quiz(course, title="Technique check")
 
 
@@ -104,13 +106,34 @@ def test_quizzes_that_do_not_count_are_not_required(learner, catalogue):
     services.enrol(learner, course)
     take_quiz(learner, practice)
     assert not CreditRecord.objects.exists()
-    _, record = services.mark_module_complete(learner, modules[0], course)
-    assert record is not None and not record.tested
+    record = credit_factories.complete_course(learner, course, modules)
+    assert not record.tested
     assert record.certificate_title == "Certificate of Completion"
 
 
-def test_passing_a_quiz_enrols_a_learner_who_was_not_enrolled(learner, catalogue):
+def test_a_live_course_with_a_counting_quiz_needs_the_quiz_and_attendance(learner, catalogue):
     course, _ = credit_factories.live_course(modules=0)
+    quiz = add_quiz(course)
+    take_quiz(learner, quiz)
+    assert Enrolment.objects.filter(user=learner, course=course, left_at__isnull=True).exists()
+    assert not CreditRecord.objects.exists()  # passed, but never in the class
+    credit_factories.attend_offering(learner, course)
+    record = CreditRecord.objects.get(user=learner, course=course)
+    assert record.tested and record.certificate_title == "Certificate of Achievement"
+
+
+def test_attending_first_then_passing_the_quiz_completes_on_the_pass(learner, catalogue):
+    course, _ = credit_factories.live_course(modules=0)
+    quiz = add_quiz(course)
+    credit_factories.attend_offering(learner, course)
+    assert not CreditRecord.objects.exists()
+    take_quiz(learner, quiz)
+    record = CreditRecord.objects.get(user=learner, course=course)
+    assert record.place == "Tampa, FL" and record.provider_name == "Offering Provider"
+
+
+def test_passing_a_quiz_enrols_a_learner_who_was_not_enrolled(learner, catalogue):
+    course, _ = credit_factories.live_course(modules=0, delivery_method="on_demand")
     quiz = add_quiz(course)
     take_quiz(learner, quiz)
     assert Enrolment.objects.filter(user=learner, course=course, left_at__isnull=True).exists()

@@ -22,10 +22,14 @@ from .models import EventPage, Registration, SessionAttendance
 
 
 def marks_for(registration: Registration) -> list[attendance_rules.SessionMark]:
-    event = registration.event
     taken = {row.session_id: row for row in SessionAttendance.objects.filter(registration=registration)}
+    return marks_from(registration.event.session_list, taken)
+
+
+def marks_from(sessions, taken: dict[int, SessionAttendance]) -> list[attendance_rules.SessionMark]:
+    """The marks of one registration from its attendance rows by session id (rosters read them for everyone)."""
     marks = []
-    for session in event.session_list:
+    for session in sessions:
         row = taken.get(session.pk)
         marks.append(
             attendance_rules.SessionMark(

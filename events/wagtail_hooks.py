@@ -1,9 +1,10 @@
-"""Events' admin registrations: the read-only registrations list of each event. The views live in `events/admin/`."""
+"""Events' admin registrations: each event's read-only registrations list, and its attendance pages (overview,
+session rosters, audit history, the credit roster CSV). The views live in `events/admin/`."""
 
 from django.urls import path
 from wagtail import hooks
 
-from .admin import registrations
+from .admin import attendance, registrations
 
 
 @hooks.register("register_admin_urls")
@@ -11,5 +12,12 @@ def register_registration_urls():
     return [path("events/<int:event_id>/registrations/", registrations.registrations_view, name=registrations.URL_NAME)]
 
 
+@hooks.register("register_admin_urls")
+def register_attendance_urls():
+    return attendance.urls()
+
+
 hooks.register("register_page_header_buttons", registrations.header_buttons)
 hooks.register("register_page_listing_more_buttons", registrations.listing_buttons)
+hooks.register("register_page_header_buttons", attendance.header_buttons)
+hooks.register("register_page_listing_more_buttons", attendance.listing_buttons)

@@ -69,7 +69,9 @@ def test_reversing_attendance_withdraws_credit_until_the_certificate_is_download
     registration = place_for(event)
     (session,) = event.session_list
     attendance.mark(session=session, registration_id=registration.pk, present=True, by=staff)
-    result = attendance.mark(session=session, registration_id=registration.pk, present=False, note="Left at lunch", by=staff)
+    result = attendance.mark(
+        session=session, registration_id=registration.pk, present=False, note="Left at lunch", by=staff
+    )
     assert result.credit_effect.startswith("Credit withdrawn")
     assert not CreditRecord.objects.filter(user=registration.learner).exists()
     change = AttendanceChange.objects.filter(registration=registration).first()

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self) -> None:
-        from courses.panels_registry import COURSE_ASIDE, register_course_panel
+        from courses.panels_registry import COURSE_AFTER_MODULES, COURSE_ASIDE, register_course_panel
         from credit.dashboard_panels import DASHBOARD_MAIN, dashboard_panels
         from credit.live import register_offering_finder
         from credit.renewal_suggestions import register_gap_suggester
@@ -24,6 +24,13 @@ class EventsConfig(AppConfig):
         # A course page's sidebar lists related events, without knowing events exist.
         register_course_panel(
             "events", slot=COURSE_ASIDE, order=10, template="{% load events_tags %}{% course_events page %}"
+        )
+        # A live course's page says credit comes from attending an offering, and lists the offerings.
+        register_course_panel(
+            "events_offerings",
+            slot=COURSE_AFTER_MODULES,
+            order=20,
+            template="{% load events_tags %}{% course_offerings page %}",
         )
         # A live course completes when the learner attended an offering of it in full.
         register_offering_finder(attended_offering)

@@ -11,9 +11,10 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
-from . import registrations, selectors
-from .choices import EventStatus
+from . import attendance, attendance_selectors, registrations, selectors
+from .choices import EventStatus, RegistrationStatus
 from .forms import EventFilterForm
 from .models import EventIndexPage, EventPage, ProviderPage
 
@@ -82,6 +83,7 @@ def registration_context(request: HttpRequest, event: EventPage) -> dict:
     registration = selectors.active_registration(event=event, learner=request.user) if saved else None
     taken = selectors.places_taken(event) if saved else 0
     return {
+        **attendance_context(event, registration),
         "registers_here": True,
         "registration": registration,
         "waiting_place": selectors.waiting_place(registration) if registration else None,
@@ -90,6 +92,29 @@ def registration_context(request: HttpRequest, event: EventPage) -> dict:
         "is_full": not registrations.has_free_place(event) if saved else event.status == EventStatus.FULL,
         "sign_in_url": f"{settings.LOGIN_URL}?{urlencode({'next': event.url})}",
         "register_url": reverse("events:register", args=[event.uid]),
+    }
+
+
+def attendance_context(event: EventPage, registration) -> dict:
+    """For a learner holding a place: the check-in form while a session's window is open, and their attendance.
+
+    The form shows for open sessions not yet recorded; the attendance per session shows from the moment
+    check-in first opens (or once anything is recorded), with the verdict: credit issued, or why not (yet).
+    """
+    if registration is None or registration.status != RegistrationStatus.REGISTERED or not event.takes_attendance:
+        return {}
+    now = timezone.now()
+    registration.event = event  # the page being served, with its sessions already read
+    summary = attendance_selectors.attendance_summary(registration)
+    recorded = {line.session.pk for line in summary.sessions if line.state != "not_recorded"}
+    open_now = attendance.open_sessions(event, now) if not event.is_cancelled else []
+    first = event.first_session
+    started = first is not None and attendance.check_in_window(first)[0] <= now
+    return {
+        "check_in_sessions": [session for session in open_now if session.pk not in recorded],
+        "check_in_url": reverse("events:check_in", args=[event.uid]),
+        "my_attendance": summary,
+        "attendance_started": started or bool(recorded),
     }
 
 

@@ -112,9 +112,17 @@ def related_events(course: CoursePage, limit: int = COURSE_EVENT_COUNT) -> list[
         upcoming(listed_events().exclude(status=EventStatus.CANCELLED))
         .annotate(is_linked=explicit)
         .filter(Q(is_linked=True) | shared_category)
+        # A live course lists its own offerings in a panel of their own (course_offerings).
+        .exclude(offering_of=course)
         .order_by("-is_linked", "next_start", "title", "pk")
     )
     return list(with_card_data(events)[:limit])
+
+
+def course_offerings(course: CoursePage) -> list[EventPage]:
+    """Scheduled offerings of a live course not over yet and going ahead, soonest first."""
+    events = upcoming(listed_events().filter(offering_of=course).exclude(status=EventStatus.CANCELLED))
+    return list(with_card_data(events))
 
 
 def provider_events(provider: ProviderPage, limit: int = PROVIDER_EVENT_COUNT) -> list[EventPage]:
@@ -210,6 +218,14 @@ def waiting_place(registration: Registration) -> int | None:
         )
     )
     return ahead.count() + 1
+
+
+def held_places(*, learner, events: list[EventPage]) -> dict[int, str]:
+    """The learner's active registration status ("registered" or "waiting") at each of `events`, by event id."""
+    if not events:
+        return {}
+    rows = Registration.objects.active().filter(learner=learner, event__in=events).values_list("event_id", "status")
+    return dict(rows)
 
 
 def places_taken(event: EventPage) -> int:

@@ -8,7 +8,7 @@ from django import template
 from courses.models import CoursePage, ModulePage
 from courses.templatetags.ce_tags import ces
 
-from ..completion import minutes_short
+from ..completion import LIVE_METHODS, minutes_short
 from ..dashboard_panels import dashboard_panels as dashboard_registry
 from ..models import ModuleProgress
 from ..selectors import course_progress, licences_for
@@ -45,7 +45,9 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     """The mark-complete form at the foot of a module, with time spent when the course sets a minimum."""
     request = context["request"]
     user = request.user
-    result = {"request": request, "module": module, "course": course, "enrolled": False}
+    # A live course earns credit by attending an offering: its modules are preparation, not credit.
+    live_course = course is not None and course.delivery_method in LIVE_METHODS
+    result = {"request": request, "module": module, "course": course, "enrolled": False, "live_course": live_course}
     if course is None or course.pk is None or module.pk is None or not user.is_authenticated:
         return result
     progress = course_progress(user, course)

@@ -1,9 +1,12 @@
 """Event blocks for other apps' pages: the home page's next events, a course page's related events, and the
-learning dashboard's "My events"."""
+learning dashboard's "My events" (upcoming, then attended with the credit each earned)."""
 
 from django import template
 
-from .. import selectors
+from credit.completion import LIVE_METHODS
+
+from .. import attendance, attendance_selectors, selectors
+from ..choices import RegistrationStatus
 from ..models import EventIndexPage
 
 register = template.Library()
@@ -23,9 +26,35 @@ def course_events(context, course) -> dict:
     return {"request": context.get("request"), "events": selectors.related_events(course), "index": _index()}
 
 
+@register.inclusion_tag("events/includes/course_offerings.html", takes_context=True)
+def course_offerings(context, course) -> dict:
+    """On a live course's page: where credit comes from, and its scheduled offerings to register for."""
+    request = context.get("request")
+    if course is None or course.pk is None or course.delivery_method not in LIVE_METHODS:
+        return {"live": False}
+    offerings = selectors.course_offerings(course)
+    user = getattr(request, "user", None)
+    mine = selectors.held_places(learner=user, events=offerings) if user is not None and user.is_authenticated else {}
+    for event in offerings:
+        event.my_status = mine.get(event.pk)
+    return {"request": request, "live": True, "course": course, "offerings": offerings, "index": _index()}
+
+
 @register.inclusion_tag("events/includes/my_events.html", takes_context=True)
 def my_events(context) -> dict:
+    """Upcoming events and waiting lists, then the events the learner attended with what they earned."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    registrations = selectors.my_events(learner=user) if user is not None and user.is_authenticated else []
-    return {"request": request, "registrations": registrations, "index": _index()}
+    signed_in = user is not None and user.is_authenticated
+    registrations = selectors.my_events(learner=user) if signed_in else []
+    for registration in registrations:
+        event = registration.event
+        # A session on now (or about to start): the event page takes the code.
+        registration.check_in_open = (
+            registration.status == RegistrationStatus.REGISTERED
+            and event.takes_attendance
+            and not event.is_cancelled
+            and bool(attendance.open_sessions(event))
+        )
+    attended = attendance_selectors.attended_events(learner=user) if signed_in else []
+    return {"request": request, "registrations": registrations, "attended": attended, "index": _index()}

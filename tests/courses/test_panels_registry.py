@@ -44,6 +44,7 @@ def test_apps_above_courses_fill_the_course_page_slots():
         "credit_module_progress": MODULE_AFTER_BODY,
         "quizzes": "course_after_modules",
         "events": COURSE_ASIDE,
+        "events_offerings": "course_after_modules",
     }
 
 

@@ -217,3 +217,8 @@ CREDIT_UPLOAD_MAX_BYTES = int(env("CREDIT_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024
 # Certificate look-ups allowed per client address in a window (seconds), to make guessing codes pointless.
 CREDIT_VERIFY_RATE_LIMIT = int(env("CREDIT_VERIFY_RATE_LIMIT", "30"))
 CREDIT_VERIFY_RATE_WINDOW = int(env("CREDIT_VERIFY_RATE_WINDOW", "600"))
+
+# Events
+# Failed self check-ins allowed per learner in a window ("count/period", django-ratelimit's format), so a
+# session's six-character code cannot be guessed from home.
+EVENTS_CHECK_IN_RATE = env("EVENTS_CHECK_IN_RATE", "10/10m")

@@ -9,9 +9,12 @@ numbers, with the event's own approval numbers as the course numbers. The record
 session's day in the event's time zone and stamped with the place ("Tampa, FL" or "Live webinar").
 """
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from credit import live, services
 from credit.models import CreditRecord
@@ -145,9 +148,18 @@ def _course_record(registration: Registration) -> CreditRecord | None:
     ).first()
 
 
+def is_over(event: EventPage, now: datetime | None = None) -> bool:
+    last = event.last_session
+    return last is not None and last.ends_at <= (now or timezone.now())
+
+
 @transaction.atomic
 def settle_credit(*, registration: Registration) -> str:
-    """Issue or withdraw the credit this registration's attendance earns; say what happened, or ""."""
+    """Issue or withdraw the credit this registration's attendance earns; say what happened, or "".
+
+    Credit is issued only once the last session has ended: a check-in proves arrival, and the provider
+    may still record that someone left early. Withdrawing (attendance reversed) happens at once.
+    """
     registration = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
     event = registration.event
     verdict = verdict_for(registration)
@@ -155,6 +167,9 @@ def settle_credit(*, registration: Registration) -> str:
     if verdict.complete and registration.status == RegistrationStatus.REGISTERED:
         if record is not None:
             return ""
+        if not is_over(event):
+            _settle_when_over(registration, event)
+            return "Credit follows when the event ends."
         if event.offering_of_id:
             record = services.join_live_course(user=registration.learner, course=event.offering_of.specific)
             if record is None:
@@ -168,3 +183,50 @@ def settle_credit(*, registration: Registration) -> str:
     if live.withdraw_live_credit(record=record):
         return "Credit withdrawn: attendance is no longer complete."
     return "Credit stands: its certificate was downloaded. An administrator can revoke it."
+
+
+def _settle_when_over(registration: Registration, event: EventPage) -> None:
+    """Queue the credit for a minute after the last session ends, where the task backend can defer.
+
+    Pages the learner and the provider open settle ended events too (`settle_ended`), so credit never
+    waits on a worker that is not running.
+    """
+    from .tasks import settle_attendance_credit
+
+    if not settle_attendance_credit.get_backend().supports_defer:
+        return
+    task = settle_attendance_credit.using(run_after=event.last_session.ends_at + timedelta(minutes=1))
+    transaction.on_commit(lambda: task.enqueue(registration_id=registration.pk), robust=True)
+
+
+def settle_ended(registrations) -> None:
+    """Issue the credit due for ended events among these registrations (those without credit yet)."""
+    now = timezone.now()
+    for registration in registrations:
+        if (
+            registration.status == RegistrationStatus.REGISTERED
+            and registration.credit_record_id is None
+            and registration.event.takes_attendance
+            and is_over(registration.event, now)
+            and verdict_for(registration).complete
+        ):
+            settle_credit(registration=registration)
+
+
+def settle_ended_for(*, learner=None, event: EventPage | None = None) -> None:
+    """`settle_ended` for a learner's places, or an event's, where attendance was recorded."""
+    registrations = Registration.objects.filter(status=RegistrationStatus.REGISTERED, credit_record__isnull=True)
+    if learner is not None:
+        registrations = registrations.filter(learner=learner)
+    if event is not None:
+        registrations = registrations.filter(event=event)
+    # One query finds the candidates: present at as many sessions as the event has (minutes are checked after).
+    candidates = (
+        registrations.annotate(
+            present_at=Count("attendance", filter=Q(attendance__present=True), distinct=True),
+            sessions=Count("event__sessions", distinct=True),
+        )
+        .filter(present_at__gt=0, present_at__gte=F("sessions"))
+        .select_related("event")
+    )
+    settle_ended(candidates)

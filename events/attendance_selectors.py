@@ -57,6 +57,12 @@ class AttendanceSummary:
         return any(line.state in ("absent", "partial") for line in self.sessions)
 
     @property
+    def is_over(self) -> bool:
+        """Credit is issued once the last session has ended."""
+        last = self.event.last_session
+        return last is not None and last.ends_at <= timezone.now()
+
+    @property
     def is_cancelled(self) -> bool:
         return self.event.status == EventStatus.CANCELLED
 

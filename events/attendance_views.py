@@ -69,5 +69,7 @@ def check_in(request: HttpRequest, uid) -> HttpResponse:
         messages.success(request, "You're checked in. You attended in full: your credit is on your transcript.")
     else:
         effect = f" {result.credit_effect}" if result.credit_effect else ""
+        if result.credit_effect == "Credit follows when the event ends.":
+            effect = " Credit follows when the event ends, provided you stay to the end."
         messages.success(request, f"You're checked in to {event.title}. Your attendance is recorded.{effect}")
     return redirect(f"{event.url}#my-attendance")

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from . import attendance, attendance_selectors, registrations, selectors
+from . import attendance, attendance_credit, attendance_selectors, registrations, selectors
 from .choices import EventStatus, RegistrationStatus
 from .forms import EventFilterForm
 from .models import EventIndexPage, EventPage, ProviderPage
@@ -80,6 +80,9 @@ def registration_context(request: HttpRequest, event: EventPage) -> dict:
         return {"registers_here": False}
     # A preview of an event not saved yet has no registrations.
     saved = event.pk is not None
+    if saved and request.user.is_authenticated and attendance_credit.is_over(event):
+        # Credit follows the end of the event; whoever looks first after it ends settles it.
+        attendance_credit.settle_ended_for(learner=request.user, event=event)
     registration = selectors.active_registration(event=event, learner=request.user) if saved else None
     taken = selectors.places_taken(event) if saved else 0
     return {

@@ -42,3 +42,13 @@ def send_registration_email(registration_id: int, notice: str) -> int:
     )
     message.attach(f"{event.slug}.ics", calendars.build_calendar([event], name=event.title), "text/calendar")
     return message.send()
+
+
+@task()
+def settle_attendance_credit(registration_id: int) -> bool:
+    """After an event ends: issue the credit its complete attendance earned (nothing if already issued)."""
+    from .attendance_credit import settle_ended
+    from .models import Registration
+
+    settle_ended(Registration.objects.filter(pk=registration_id).select_related("event"))
+    return True

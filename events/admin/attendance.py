@@ -20,7 +20,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from accounts.selectors import legal_names_for
 from credit.selectors import is_credit_admin
 
-from .. import roster
+from .. import attendance_credit, roster
 from ..attendance import CHECK_IN_OPENS_BEFORE, AttendanceError, mark, mark_many
 from ..models import AttendanceChange, EventPage, EventSession
 from .attendance_forms import BulkMarkForm, MarkForm
@@ -57,6 +57,8 @@ def _links(event: EventPage) -> dict:
 
 def attendance_view(request: HttpRequest, event_id: int) -> TemplateResponse:
     event = _event(request, event_id)
+    if attendance_credit.is_over(event):
+        attendance_credit.settle_ended_for(event=event)  # credit due since the event ended
     registrations = roster.registered(event)
     return TemplateResponse(
         request,
@@ -237,6 +239,8 @@ def csv_cell(value) -> str:
 
 def roster_csv_view(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _event(request, event_id)
+    if attendance_credit.is_over(event):
+        attendance_credit.settle_ended_for(event=event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.slug}-roster.csv"'
     writer = csv.writer(response)

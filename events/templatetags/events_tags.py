@@ -5,7 +5,7 @@ from django import template
 
 from credit.completion import LIVE_METHODS
 
-from .. import attendance, attendance_selectors, selectors
+from .. import attendance, attendance_credit, attendance_selectors, selectors
 from ..choices import RegistrationStatus
 from ..models import EventIndexPage
 
@@ -46,6 +46,8 @@ def my_events(context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
+    if signed_in:
+        attendance_credit.settle_ended_for(learner=user)  # credit due from events that have ended
     registrations = selectors.my_events(learner=user) if signed_in else []
     for registration in registrations:
         event = registration.event

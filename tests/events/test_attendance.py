@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from credit import live
 from credit.models import CreditRecord
-from events import attendance
+from events import attendance, schedule
 from events.attendance import AttendanceError
-from events.models import AttendanceChange, SessionAttendance
+from events.attendance_credit import settle_ended_for
+from events.models import AttendanceChange, EventSession, SessionAttendance
 from tests.credit import factories as cf
 from tests.events import factories as ef
 from tests.events.attendance_helpers import past_event, place_for
@@ -102,8 +103,14 @@ def test_check_in_with_the_code_during_the_session(gulf):
     assert attendance.check_in(event=event, learner=registration.learner, code=f" {code[:3]}-{code[3:]} ").changed
     assert not attendance.check_in(event=event, learner=registration.learner, code=code).changed
     assert SessionAttendance.objects.get(registration=registration).source == "check_in"
-    # The session is not over, but one session attended in full is the whole event: credit follows.
-    assert CreditRecord.objects.filter(user=registration.learner).exists()
+    # A check-in proves arrival: credit waits for the end of the event (the provider may record an early exit).
+    assert not CreditRecord.objects.filter(user=registration.learner).exists()
+    EventSession.objects.filter(pk=session.pk).update(ends_at=timezone.now() - timedelta(minutes=1))
+    settle_ended_for(learner=registration.learner)
+    record = CreditRecord.objects.get(user=registration.learner)
+    settle_ended_for(learner=registration.learner)
+    assert CreditRecord.objects.filter(user=registration.learner).count() == 1
+    assert record.completed_on == schedule.to_local(record.completed_at, event.time_zone).date()
 
 
 def test_check_in_outside_the_window_is_refused(gulf):

@@ -43,15 +43,13 @@ def test_a_double_check_in_at_the_same_moment_records_once_and_credits_once(prov
     registration = place_for(event)
     code = event.session_list[0].check_in_code
 
-    results = run_together(
-        2, lambda index: attendance.check_in(event=event, learner=registration.learner, code=code)
-    )
+    results = run_together(2, lambda index: attendance.check_in(event=event, learner=registration.learner, code=code))
 
     assert not _errors(results), results
     assert sorted(result.changed for result in results) == [False, True]
     assert SessionAttendance.objects.filter(registration=registration).count() == 1
     assert AttendanceChange.objects.filter(registration=registration).count() == 1
-    assert CreditRecord.objects.filter(user=registration.learner).count() == 1
+    assert not CreditRecord.objects.exists()  # credit waits for the end of the event
 
 
 def test_two_coordinators_marking_the_same_learner_at_once_issue_one_record(provider_page):
@@ -72,3 +70,23 @@ def test_two_coordinators_marking_the_same_learner_at_once_issue_one_record(prov
     assert CreditRecord.objects.filter(user=registration.learner).count() == 1
     registration.refresh_from_db()
     assert registration.credit_record is not None
+
+
+def test_the_learner_and_the_provider_settling_an_ended_event_at_once_issue_one_record(provider_page):
+    from events.attendance_credit import settle_ended_for
+
+    event = past_event(provider_page)
+    registration = place_for(event)
+    session = event.session_list[0]
+    # Checked in while it was on (no credit yet), then the session ended: two pages settle it at once.
+    SessionAttendance.objects.create(
+        registration=registration, session=session, present=True, source="check_in", marked_at=timezone.now()
+    )
+
+    results = run_together(
+        2,
+        lambda index: settle_ended_for(learner=registration.learner) if index else settle_ended_for(event=event),
+    )
+
+    assert not _errors(results), results
+    assert CreditRecord.objects.filter(user=registration.learner).count() == 1

@@ -1,13 +1,16 @@
 """Self check-in from the event page: a plain POST form answered with a message, rate limited per learner."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from credit.models import CreditRecord
-from events.models import AttendanceChange, SessionAttendance
+from events.models import AttendanceChange, EventSession, SessionAttendance
 from tests.credit import factories as cf
 from tests.events import factories as ef
 from tests.events.attendance_helpers import place_for
@@ -47,6 +50,11 @@ def test_the_form_shows_while_the_session_is_on_and_the_right_code_checks_the_le
     assert row.present and row.source == "check_in" and row.marked_by == registration.learner
     # The form gives way to the learner's attendance, with the credit it earned.
     assert b"check-in-code" not in response.content
+    assert b"Credit is issued when the event ends" in response.content
+    assert not CreditRecord.objects.filter(user=registration.learner).exists()
+    # Once the session is over, the next look at the page finds the credit issued.
+    EventSession.objects.filter(pk=row.session_id).update(ends_at=timezone.now() - timedelta(minutes=1))
+    response = client.get(event.url)
     assert b"Attended in full: your credit is on your transcript." in response.content
     record = CreditRecord.objects.get(user=registration.learner)
     assert reverse("credit:certificate", args=[record.pk]).encode() in response.content
@@ -98,7 +106,7 @@ def test_a_double_submit_records_one_check_in(client, gulf):
     assert b"You are already checked in" in response.content
     assert SessionAttendance.objects.filter(registration=registration).count() == 1
     assert AttendanceChange.objects.filter(registration=registration).count() == 1
-    assert CreditRecord.objects.filter(user=registration.learner).count() == 1
+    assert not CreditRecord.objects.filter(user=registration.learner).exists()  # not before the end
 
 
 @override_settings(EVENTS_CHECK_IN_RATE="3/10m")

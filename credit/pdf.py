@@ -4,7 +4,8 @@ A certificate is drawn from its credit record and its own row, with the verifica
 from settings (not the request), so every download of it is the same document. The one exception is
 signatures: the administrator's and instructors' signature images are looked up when the PDF is drawn
 and printed only above the name the record holds (a new signatory's image never lands above an old
-name). They are embedded as data URIs read from storage, so WeasyPrint needs no network.
+name); credit from another provider's event names that provider's signature on the record. They are
+embedded as data URIs read from storage, so WeasyPrint needs no network.
 """
 
 import base64
@@ -56,12 +57,19 @@ def image_data_uri(image) -> str | None:
 
 
 def signatures(record: CreditRecord) -> dict:
-    """Signature images for the record's signatory and instructors, matched by the names the record holds."""
-    provider = ProviderSettings.load()
-    signatory = ", ".join(part for part in (provider.administrator_name, provider.administrator_title) if part)
+    """Signature images for the record's signatory and instructors, matched by the names the record holds.
+
+    Credit issued from another provider's event carries that provider's signature on the record itself
+    (`signature_image`): it is theirs to sign, whatever the site's own administrator is called.
+    """
     administrator = None
-    if provider.administrator_signature_id and signatory and signatory == record.provider_signatory:
-        administrator = image_data_uri(provider.administrator_signature)
+    if record.signature_image_id:
+        administrator = image_data_uri(record.signature_image)
+    else:
+        provider = ProviderSettings.load()
+        signatory = ", ".join(part for part in (provider.administrator_name, provider.administrator_title) if part)
+        if provider.administrator_signature_id and signatory and signatory == record.provider_signatory:
+            administrator = image_data_uri(provider.administrator_signature)
     names = {name.strip() for name in record.instructors.split(";") if name.strip()}
     instructors = []
     if names:

@@ -130,6 +130,14 @@ def _continue_module(enrolment: Enrolment | None, modules: list[ModulePage], don
     return modules[0]
 
 
+@dataclass(frozen=True)
+class EventCredit:
+    """Credit from a standalone workshop or webinar: a record with no catalogue course behind it."""
+
+    record: CreditRecord
+    course: None = None
+
+
 def dashboard(user) -> dict:
     enrolments = list(
         Enrolment.objects.filter(user=user, left_at__isnull=True)
@@ -140,9 +148,12 @@ def dashboard(user) -> dict:
     progress = progress_for(user, courses, {enrolment.course_id: enrolment for enrolment in enrolments})
     records = list(CreditRecord.objects.filter(user=user))
     outside = list(OutsideCredit.objects.filter(user=user).only("hours"))
+    completed = [item for item in progress if item.is_complete]
+    completed += [EventCredit(record=record) for record in records if record.course_id is None]
+    completed.sort(key=lambda item: item.record.completed_at, reverse=True)
     return {
         "in_progress": [item for item in progress if not item.is_complete],
-        "completed": [item for item in progress if item.is_complete],
+        "completed": completed,
         "hours_earned": sum((record.ce_hours for record in records), Decimal("0")),
         "outside_hours": sum((entry.hours for entry in outside), Decimal("0")),
         "record_count": len(records),
@@ -323,7 +334,10 @@ def _add_event_suggestions(overview: list[LicenceProgress], today: date) -> None
 
 
 def roster(course: CoursePage, start: date, end: date) -> list[dict]:
-    """Completions of a course in a date range, one row per licence (boards file by licence number)."""
+    """Completions of a course in a date range, one row per licence (boards file by licence number).
+
+    Credit from a standalone workshop or webinar belongs to no course, so it is on no course's roster.
+    """
     rows = []
     records = CreditRecord.objects.filter(course=course, completed_on__gte=start, completed_on__lte=end).order_by(
         "completed_on", "learner_name", "pk"
@@ -334,6 +348,9 @@ def roster(course: CoursePage, start: date, end: date) -> list[dict]:
             "course_number": record.course_number,
             "completion_date": record.completed_on.isoformat(),
             "hours": f"{record.ce_hours.normalize():f}",
+            # An offering of the course may be held by another provider, somewhere else (Texas asks for the place).
+            "place": record.place,
+            "issuer": record.provider_name,
         }
         licences = record.licences or [{"number": "", "state": ""}]
         for licence in licences:

@@ -371,6 +371,8 @@ ROSTER_COLUMNS = [
     ("course_number", "Course number"),
     ("completion_date", "Completion date"),
     ("hours", "CE hours"),
+    ("place", "Place"),
+    ("issuer", "Issued by"),
 ]
 
 

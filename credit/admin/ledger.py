@@ -1,8 +1,8 @@
 """The credit ledger in the admin: credit records and outside CE, listed and inspected, never edited.
 
-Records are written by course completion alone and outside CE by its learner, so the admin offers no add,
-edit, copy or delete views for them at all. Credit admins revoke and reissue certificates from a record's
-inspect page.
+Records are written by course completion (or full attendance at an event) alone and outside CE by its
+learner, so the admin offers no add, edit, copy or delete views for them at all. Credit admins revoke and
+reissue certificates from a record's inspect page.
 """
 
 from django.urls import path
@@ -77,13 +77,14 @@ class CreditRecordViewSet(ReadOnlyViewSet):
     inspect_view_class = views.CreditRecordInspectView
     index_view_class = views.CreditRecordIndexView
     search_fields = ["learner_name", "course_title", "course_number"]
-    list_filter = ["delivery_method", "completed_on"]
+    list_filter = ["delivery_method", "hands_on", "completed_on"]
     list_display = [
         "learner_name",
         "course_title",
         "course_number",
         "ce_hours",
         "completed_on",
+        "provider_name",
         CertificateStatusColumn("certificate", label="Certificate"),
     ]
     inspect_view_fields = [
@@ -94,8 +95,11 @@ class CreditRecordViewSet(ReadOnlyViewSet):
         "ce_hours",
         "hours_by_category",
         "delivery_method",
+        "hands_on",
+        "place",
         "tested",
         "completed_at",
+        "completed_on",
         "provider_name",
         "provider_contact",
         "provider_signatory",

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import template
 
+from courses.choices import DeliveryMethod
 from courses.models import CoursePage, ModulePage
 from courses.templatetags.ce_tags import ces
 
@@ -98,3 +99,17 @@ def hours(value) -> str:
         return ""
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     return f"{number.normalize():f}"
+
+
+@register.filter
+def studied(record) -> str:
+    """How and where a record's credit was studied, as boards read it: "Live, in person · Hands-on: yes · Tampa, FL".
+
+    The place is named for classes held somewhere; a webinar's or home study's place only repeats its type.
+    """
+    parts = [record.course_type]
+    if record.hands_on:
+        parts.append("Hands-on: yes")
+    if record.delivery_method == DeliveryMethod.LIVE_ON_SITE and record.place:
+        parts.append(record.place)
+    return " · ".join(parts)

@@ -3,6 +3,11 @@
 Dates are counted from today, so the demo always has upcoming and past events. Running it again
 updates the same pages, sessions (keeping their calendar IDs) and accounts instead of adding more,
 and publishes a page again only when its content changed.
+
+Attendance at past events is taken through the attendance service, as the provider's team would take it
+on the roster, so the credit it earns is issued by the real services (an attended offering of a live
+course completes that course). A mark that already stands changes nothing, so loading again adds no
+audit entries and issues nothing twice.
 """
 
 import json
@@ -14,7 +19,7 @@ from django.utils import timezone
 from accounts.demo import DemoAccount, ensure_user
 from courses.models import CECategory, CoursePage
 
-from .. import schedule
+from .. import attendance, schedule
 from ..choices import Currency, RegistrationStatus
 from ..models import (
     EventApproval,
@@ -29,10 +34,12 @@ from ..models import (
 )
 from ..services import add_provider_account, ensure_events_index, ensure_provider_setup
 from .spec import (
+    AttendanceSpec,
     DemoDataError,
     EventSpec,
     ProviderSpec,
     RegistrationsSpec,
+    read_attendance,
     read_events,
     read_providers,
     read_registrations,
@@ -103,6 +110,8 @@ def _load_provider(index, spec: ProviderSpec) -> ProviderPage:
         "region",
         "postal_code",
         "time_zone",
+        "signatory_name",
+        "signatory_title",
     ):
         setattr(page, name, getattr(spec, name))
     page.description = rich_text(spec.description)
@@ -165,6 +174,8 @@ def _load_event(provider: ProviderPage, spec: EventSpec, categories: dict, cours
     }
     for name, value in values.items():
         setattr(page, name, value)
+    # A scheduled offering of a live catalogue course, when the catalogue demo has the course.
+    page.offering_of = courses.get(spec.offering_of) if spec.offering_of else None
     objectives = list(spec.objectives)
     if [block.value for block in page.learning_objectives] != objectives:
         page.learning_objectives = [("objective", text) for text in objectives]
@@ -237,6 +248,29 @@ def _load_registrations(spec: RegistrationsSpec, events: dict[str, EventPage]) -
     return made
 
 
+def _take_attendance(entries: tuple[AttendanceSpec, ...], events: dict[str, EventPage]) -> int:
+    """Mark each learner's sessions on the roster as the provider's account; credit follows where it is earned."""
+    User = get_user_model()
+    changed = 0
+    for entry in entries:
+        by = User.objects.filter(username=entry.taken_by).first()
+        if by is None:
+            raise DemoDataError(f"attendance.yaml: no demo account is called {entry.taken_by!r}.")
+        event = EventPage.objects.get(pk=events[entry.event].pk)
+        for learner in entry.learners:
+            registration = Registration.objects.registered().get(event=event, learner__username=learner.learner)
+            for session, mark in zip(event.session_list, learner.sessions, strict=True):
+                changed += attendance.mark(
+                    session=session,
+                    registration_id=registration.pk,
+                    present=mark.present,
+                    minutes=mark.minutes,
+                    note=mark.note,
+                    by=by,
+                ).changed
+    return changed
+
+
 def load(stdout) -> list[DemoAccount]:
     """Load the demo providers, their accounts and their events; the accounts are returned for the sign-in list."""
     providers_spec = read_providers()
@@ -247,7 +281,7 @@ def load(stdout) -> list[DemoAccount]:
     unknown = sorted({link.category for spec in events_spec for link in spec.categories} - set(categories))
     if unknown:
         raise DemoDataError(f"events.yaml: no CE category has the slug(s) {', '.join(unknown)}.")
-    course_slugs = {slug for spec in events_spec for slug in spec.courses}
+    course_slugs = {slug for spec in events_spec for slug in (*spec.courses, spec.offering_of) if slug}
     courses = {course.slug: course for course in CoursePage.objects.filter(slug__in=course_slugs)}
 
     providers = {}
@@ -260,6 +294,7 @@ def load(stdout) -> list[DemoAccount]:
     for account in registrations_spec.learners:
         ensure_user(account)
     _load_registrations(registrations_spec, events)
+    _take_attendance(read_attendance(events_spec, registrations_spec), events)
 
     stdout.write(f"Events ready: {len(providers_spec)} providers and {len(events_spec)} events under {index.url}.")
     return [spec.account for spec in providers_spec] + list(registrations_spec.learners)

@@ -53,6 +53,8 @@ class ProviderSpec:
     postal_code: str
     time_zone: str
     approvals: tuple[ProviderApprovalSpec, ...]
+    signatory_name: str = ""  # who signs certificates for credit from the provider's events
+    signatory_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class EventSpec:
     registration_deadline_days: int | None = None  # from the day the demo is loaded
     approvals: tuple[EventApprovalSpec, ...] = ()
     courses: tuple[str, ...] = ()  # catalogue course slugs; linked when the catalogue demo has them
+    offering_of: str = ""  # the live catalogue course (slug) this event is a scheduled offering of
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,28 @@ class RegistrationSpec:
 class RegistrationsSpec:
     learners: tuple[DemoAccount, ...]  # demo accounts made for registrations (besides accounts.demo's)
     registrations: tuple[RegistrationSpec, ...]
+
+
+@dataclass(frozen=True)
+class SessionMarkSpec:
+    """One learner's mark for one session, as the provider's team records it on the roster."""
+
+    present: bool = True
+    minutes: int | None = None  # minutes attended when the learner left early or came late; None: all of it
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LearnerAttendanceSpec:
+    learner: str  # username; they hold a place at the event (registrations.yaml)
+    sessions: tuple[SessionMarkSpec, ...]  # one mark per session, in the event's order
+
+
+@dataclass(frozen=True)
+class AttendanceSpec:
+    event: str  # event slug in events.yaml; every session of it is over on the day the demo is loaded
+    taken_by: str  # username of the provider's account that marks the roster
+    learners: tuple[LearnerAttendanceSpec, ...]
 
 
 def rich_text(parts: tuple[str, ...]) -> str:
@@ -256,3 +281,27 @@ def read_registrations(
         if len(set(registration.learners)) != len(registration.learners):
             raise DemoDataError(f"{where}.learners: a learner is listed twice.")
     return spec
+
+
+def read_attendance(
+    events: tuple[EventSpec, ...], registrations: RegistrationsSpec, path: Path = DATA_DIR / "attendance.yaml"
+) -> tuple[AttendanceSpec, ...]:
+    """Attendance taken at past demo events: each learner holds a place there and has one mark per session."""
+    entries = read_entries(path, "attendance", AttendanceSpec)
+    by_slug = {event.slug: event for event in events}
+    placed = {(item.event, learner) for item in registrations.registrations for learner in item.learners}
+    for position, entry in enumerate(entries):
+        where = f"{path.name}: attendance[{position}]"
+        event = by_slug.get(entry.event)
+        if event is None:
+            raise DemoDataError(f"{where}.event: no event has the slug {entry.event!r}.")
+        if max(session.last_day for session in event.sessions) >= 0:
+            raise DemoDataError(f"{where}.event: {event.slug!r} is not over yet, so no attendance can be taken.")
+        for index, learner in enumerate(entry.learners):
+            if (event.slug, learner.learner) not in placed:
+                raise DemoDataError(f"{where}.learners[{index}]: {learner.learner!r} is not registered for it.")
+            if len(learner.sessions) != len(event.sessions):
+                raise DemoDataError(
+                    f"{where}.learners[{index}].sessions: give one mark for each of its {len(event.sessions)} sessions."
+                )
+    return entries

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from credit import selectors
+from credit import selectors, services
 from credit.models import RequirementProfile
 from tests import factories
 from tests.credit import factories as credit_factories
@@ -113,17 +113,18 @@ def test_cycle_that_has_ended_says_so(client):
 @pytest.fixture
 def roster_setup(catalogue):
     teacher = factories.instructor("Maya Okafor")
-    course, modules = credit_factories.live_course(
+    course, _ = credit_factories.live_course(
         title="Swedish Technique Foundations", course_number="TS-101", ce_hours="6", instructors=[teacher]
     )
-    other, other_modules = credit_factories.live_course(title="Other", course_number="TS-999")
+    other, _ = credit_factories.live_course(title="Other", course_number="TS-999")
     sam = credit_factories.learner("sam")
     credit_factories.licence(sam, number="MA12345")
     credit_factories.licence(sam, "ncbtmb-board-certification", number="NC-777")
-    credit_factories.complete_course(sam, course, modules)
     lee = credit_factories.learner("lee", legal_name="Lee Park")
-    credit_factories.complete_course(lee, course, modules)
-    credit_factories.complete_course(lee, other, other_modules)
+    # Live courses complete through attendance now; the roster only reads the records, so write them directly.
+    credit_factories.provider()
+    for learner, completed in ((sam, course), (lee, course), (lee, other)):
+        services.write_credit_record(learner, completed, completed_at=timezone.now(), tested=False)
     return teacher.user, course, other
 
 
@@ -144,13 +145,23 @@ def test_instructor_downloads_the_roster_csv(client, roster_setup):
     response = client.get(reverse("credit:roster"), {**roster_params(course), "format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Name", "Licence number", "Licence state", "Course number", "Completion date", "CE hours"]
+    assert rows[0] == [
+        "Name",
+        "Licence number",
+        "Licence state",
+        "Course number",
+        "Completion date",
+        "CE hours",
+        "Place",
+        "Issued by",
+    ]
     body = sorted(rows[1:])
     today = timezone.localdate().isoformat()
+    where = ["In person (place not recorded)", "Touchstone Continuing Education"]
     assert body == [
-        ["Lee Park", "", "", "TS-101", today, "6"],
-        ["Samira Haddad", "MA12345", "FL", "TS-101", today, "6"],
-        ["Samira Haddad", "NC-777", "", "TS-101", today, "6"],
+        ["Lee Park", "", "", "TS-101", today, "6", *where],
+        ["Samira Haddad", "MA12345", "FL", "TS-101", today, "6", *where],
+        ["Samira Haddad", "NC-777", "", "TS-101", today, "6", *where],
     ]
 
 

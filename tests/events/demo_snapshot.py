@@ -3,7 +3,8 @@
 Demo events are dated relative to the day the demo is loaded, so every date here is a number of
 days from `timezone.localdate()` on the load day, and every session time is the wall-clock time
 in the event's own zone. Database ids, calendar UUIDs and publication timestamps differ on every
-load and are left out (the checks that they exist and are unique stay in).
+load and are left out (the checks that they exist and are unique stay in). Attendance at past events is
+described mark by mark, with who marked it and how many audit entries it has.
 
 `tests/events/demo_snapshot.json` holds this description as made by the demo before it became
 data files; `test_demo_snapshot.py` proves the data-file loader still builds exactly that.
@@ -23,7 +24,14 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from events import schedule
-from events.models import EventIndexPage, EventPage, ProviderPage, Registration
+from events.models import (
+    AttendanceChange,
+    EventIndexPage,
+    EventPage,
+    ProviderPage,
+    Registration,
+    SessionAttendance,
+)
 from tests.demo_snapshots import dump, group_description  # noqa: F401  (dump: used by the snapshot tests)
 
 SNAPSHOT_PATH = Path(__file__).with_name("demo_snapshot.json")
@@ -126,6 +134,21 @@ def _account(user) -> dict:
     }
 
 
+def _attendance(row: SessionAttendance) -> dict:
+    """One mark at a past demo event, with how many audit entries it has (one: loading again added none)."""
+    return {
+        "event": row.registration.event.slug,
+        "learner": row.registration.learner.username,
+        "session": row.session.sort_order,
+        "present": row.present,
+        "minutes_attended": row.minutes_attended,
+        "note": row.note,
+        "source": row.source,
+        "marked_by": row.marked_by.username if row.marked_by else None,
+        "changes": AttendanceChange.objects.filter(registration=row.registration, session=row.session).count(),
+    }
+
+
 def describe(*, accounts: list, output: str, today: date | None = None) -> dict:
     """Everything the events demo made, given what its `load` returned and wrote."""
     today = today or timezone.localdate()
@@ -177,9 +200,15 @@ def describe(*, accounts: list, output: str, today: date | None = None) -> dict:
             for event in events
         ],
         "registrations": [
-            {"event": event_slug, "learner": username, "status": status}
-            for event_slug, username, status in Registration.objects.order_by(
+            {"event": event_slug, "learner": username, "status": status, "has_credit_record": credit is not None}
+            for event_slug, username, status, credit in Registration.objects.order_by(
                 "event__path", "created_at", "pk"
-            ).values_list("event__slug", "learner__username", "status")
+            ).values_list("event__slug", "learner__username", "status", "credit_record")
+        ],
+        "attendance": [
+            _attendance(row)
+            for row in SessionAttendance.objects.order_by(
+                "registration__event__path", "registration__created_at", "session__sort_order"
+            ).select_related("registration__event", "registration__learner", "session", "marked_by")
         ],
     }

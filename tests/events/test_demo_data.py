@@ -109,12 +109,28 @@ def test_the_shipped_data_files_read_cleanly():
     providers = spec.read_providers()
     events = spec.read_events(providers)
     assert [provider.account.username for provider in providers] == ["gulfcoast", "cascade"]
-    assert len(events) == 13
+    assert len(events) == 16
     registrations = spec.read_registrations(events)
     assert [registration.event for registration in registrations.registrations] == [
         "trigger-point-therapy-neck-and-shoulders",
         "trigger-point-referral-patterns-upper-body",
+        "assisted-stretching-hips-and-hamstrings",
+        "client-communication-and-consent-live-webinar",
     ]
+    attendance = spec.read_attendance(events, registrations)
+    assert [(entry.event, entry.taken_by) for entry in attendance] == [
+        ("assisted-stretching-hips-and-hamstrings", "gulfcoast"),
+        ("client-communication-and-consent-live-webinar", "gulfcoast"),
+    ]
+    priya = next(learner for learner in attendance[0].learners if learner.learner == "priya")
+    assert priya.sessions == (
+        spec.SessionMarkSpec(present=True, minutes=210, note="Left at lunch for a family emergency"),
+    )
+    offerings = {event.slug: event.offering_of for event in events if event.offering_of}
+    assert offerings == {
+        "client-communication-and-consent-live-webinar": "client-communication-and-consent",
+        "swedish-technique-foundations-tampa": "swedish-technique-foundations",
+    }
     assert {event.status for event in events} == set(EventStatus)
     assert {event.delivery for event in events} == {
         DeliveryMethod.LIVE_ON_SITE,
@@ -136,3 +152,29 @@ def test_registrations_must_name_an_event_that_registers_here(tmp_path):
         )
     with pytest.raises(DemoDataError, match="unknown key"):
         spec.read_registrations(events, write(tmp_path, learners + "registrations: []\nextra: 1\n"))
+
+
+def test_attendance_is_taken_only_at_past_events_for_learners_with_a_place(tmp_path):
+    events = spec.read_events(spec.read_providers())
+    registrations = spec.read_registrations(events)
+
+    def attendance(entry: str):
+        return spec.read_attendance(events, registrations, write(tmp_path, f"attendance:\n  - {entry}\n"))
+
+    with pytest.raises(DemoDataError, match="is not over yet"):
+        attendance("{event: trigger-point-therapy-neck-and-shoulders, taken_by: gulfcoast, learners: []}")
+    with pytest.raises(DemoDataError, match="'grace' is not registered for it"):
+        attendance(
+            "{event: assisted-stretching-hips-and-hamstrings, taken_by: gulfcoast, "
+            "learners: [{learner: grace, sessions: [{present: true}]}]}"
+        )
+    with pytest.raises(DemoDataError, match="one mark for each of its 1 sessions"):
+        attendance(
+            "{event: assisted-stretching-hips-and-hamstrings, taken_by: gulfcoast, "
+            "learners: [{learner: sam, sessions: []}]}"
+        )
+    with pytest.raises(DemoDataError, match=r"sessions\[0\]\.minutes: expected a whole number"):
+        attendance(
+            "{event: assisted-stretching-hips-and-hamstrings, taken_by: gulfcoast, "
+            "learners: [{learner: sam, sessions: [{minutes: yes}]}]}"
+        )

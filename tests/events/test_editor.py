@@ -146,3 +146,20 @@ def test_previews_render_for_new_and_existing_events(admin_client, workshop, gul
     assert admin_client.post(create_url, data).json()["is_valid"]
     preview = admin_client.get(create_url)
     assert preview.status_code == 200 and b"Mon 14 Jan 2030, 9:00 AM" in preview.content
+
+
+def test_an_offering_must_be_of_a_live_course_delivered_the_same_way_with_its_hours(admin_client, workshop, catalogue):
+    home_study = factories.course(title="Ethics at Home", delivery_method="on_demand", ce_hours="6")
+    webinar = factories.course(title="Consent Live", delivery_method="live_webinar", ce_hours="6")
+    on_site = factories.course(title="Swedish Live", delivery_method="live_on_site", ce_hours="3")
+
+    data = edit_form_data(admin_client, workshop, offering_of=str(home_study.pk))
+    assert "only live courses have scheduled offerings" in errors_of(post(admin_client, workshop, data))
+    data = edit_form_data(admin_client, workshop, offering_of=str(webinar.pk))
+    assert "delivery to match" in errors_of(post(admin_client, workshop, data))
+    data = edit_form_data(admin_client, workshop, offering_of=str(on_site.pk))
+    assert "approved hours: 3." in errors_of(post(admin_client, workshop, data))
+
+    data = edit_form_data(admin_client, workshop, offering_of=str(on_site.pk), ce_hours="3")
+    assert post(admin_client, workshop, data).status_code == 302
+    assert EventPage.objects.get(pk=workshop.pk).offering_of_id == on_site.pk

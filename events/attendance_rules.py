@@ -2,7 +2,8 @@
 
 Boards give live CE for the whole class, not part of it: every session must be attended in full. A
 session marked present with no minutes counts as the whole session; minutes below the session's length
-are partial attendance, recorded but not enough for credit. The reason is given in the learner's words.
+are partial attendance, recorded but not enough for credit. The reasons read right to the learner and the
+provider alike.
 """
 
 from dataclasses import dataclass
@@ -43,10 +44,10 @@ def verdict(marks: list[SessionMark]) -> Verdict:
         if not mark.taken:
             reasons.append(f"Attendance for {mark.label} has not been recorded yet.")
         elif not mark.present:
-            reasons.append(f"You were marked absent for {mark.label}.")
+            reasons.append(f"Marked absent for {mark.label}.")
         elif not mark.in_full:
             reasons.append(
-                f"You attended {mark.minutes} of {mark.length_minutes} minutes of {mark.label}; "
+                f"Attended {mark.minutes} of {mark.length_minutes} minutes of {mark.label}; "
                 "credit needs the whole session."
             )
     final = all(mark.taken for mark in marks)

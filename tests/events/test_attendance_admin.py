@@ -85,7 +85,7 @@ def test_the_team_marks_selected_people_present_and_credit_is_issued(signed_in, 
     overview = signed_in.get(overview_url(event)).content.decode()
     assert session.check_in_code in overview and "valid from 30 minutes before the start until the end" in overview
     assert "Complete: every session attended in full" in overview
-    assert "You were marked absent for" in overview
+    assert "Marked absent for" in overview
     assert csv_url(event) in overview and history_url(event) in overview
 
 

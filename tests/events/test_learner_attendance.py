@@ -30,7 +30,7 @@ def test_the_event_page_shows_each_session_and_why_partial_attendance_earns_noth
     assert "Your attendance and credit" in page
     assert "Present" in page and "Partial: 300 of 480 minutes" in page
     assert "Partial attendance earns no credit:" in page
-    assert "You attended 300 of 480 minutes of" in page
+    assert "Attended 300 of 480 minutes of" in page
     assert "ask Gulf Coast Bodywork Institute to correct it" in page
     assert "your credit is on your transcript" not in page
 

@@ -227,6 +227,8 @@ class CoursePage(Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage", "quizzes.QuizPage"]
+    # The explorer lists a course's modules in course order (page tree order), not by last update.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = "course"

@@ -1,7 +1,10 @@
-"""Writes that span models: the authoring groups, the review workflow and each course's team."""
+"""Writes that span models: the authoring groups, the review workflow, each course's team and its module order."""
+
+from typing import Literal
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.actions.move_page import MovePageAction
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from teams.authoring import (
@@ -87,3 +90,44 @@ def sync_course_team(course: CoursePage) -> Group:
     instructors_group = Group.objects.get(name=INSTRUCTORS_GROUP)
     instructors_group.user_set.add(*users)
     return group
+
+
+def can_order_modules(*, user, course: CoursePage) -> bool:
+    """Who may put a course's modules (and quizzes) in order: whoever may edit the course itself.
+
+    That is the course's own team, course editors and administrators. Wagtail's own drag-and-drop
+    asks for publish rights, which instructors do not have; order is structure, not content, so
+    they reorder through our "Order modules" page instead (see docs/authoring.md).
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or course.permissions_for_user(user).can_edit()
+
+
+@transaction.atomic
+def move_in_course(*, user, course: CoursePage, page: Page, direction: Literal["up", "down"]) -> bool:
+    """Move a module one place earlier ("up") or later ("down") in its course; False when it is already at that end.
+
+    A page moves past the nearest page of its own kind, so modules move among modules and quizzes
+    among quizzes (learners see the two as separate lists). Only the page tree's order changes: no
+    revision, nothing to publish; Wagtail logs the move as "Reordered" in the page's history.
+    Learners' progress is keyed by module, so it follows the module wherever it goes.
+    """
+    if direction not in ("up", "down"):
+        raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
+    # One reorder at a time per course: tree paths are read and rewritten below.
+    Page.objects.select_for_update().filter(pk=course.pk).first()
+    page = Page.objects.get(pk=page.pk)  # fresh: the tree may have moved since the caller loaded it
+    if not page.is_child_of(course):
+        raise ValueError(f"{page} is not a page of {course}")
+    same_kind = Page.objects.child_of(course).filter(content_type_id=page.content_type_id).exclude(pk=page.pk)
+    if direction == "up":
+        neighbour, position = same_kind.filter(path__lt=page.path).order_by("-path").first(), "left"
+    else:
+        neighbour, position = same_kind.filter(path__gt=page.path).order_by("path").first(), "right"
+    if neighbour is None:
+        return False
+    # The permission to order was checked by the caller (can_order_modules); Wagtail's own check
+    # here is for moving to another parent, which needs delete rights instructors do not have.
+    MovePageAction(page, neighbour, pos=position, user=user).execute(skip_permission_checks=True)
+    return True

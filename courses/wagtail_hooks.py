@@ -1,6 +1,10 @@
+"""Registrations only: the course set-up menu and each course's Order modules page (in `courses/admin/`)."""
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin import module_order
 from .models import CECategory, Instructor
 
 
@@ -27,3 +31,7 @@ class CourseSetupViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CourseSetupViewSetGroup)
+
+hooks.register("register_admin_urls", module_order.urls)
+hooks.register("register_page_header_buttons", module_order.header_buttons)
+hooks.register("register_page_listing_more_buttons", module_order.listing_buttons)

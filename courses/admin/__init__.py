@@ -1,0 +1,1 @@
+"""The courses admin's own views; `courses/wagtail_hooks.py` only registers them."""

@@ -2,8 +2,16 @@
 
 from django.urls import path
 
+from .interchange import ExportView, ImportView, PreviewImportView, csv_template, download_questions
 from .views import module_sections
 
 app_name = "quizzes_admin"
 
-urlpatterns = [path("module-sections/<int:pk>/", module_sections, name="module_sections")]
+urlpatterns = [
+    path("module-sections/<int:pk>/", module_sections, name="module_sections"),
+    path("import/", ImportView.as_view(), name="import_questions"),
+    path("import/csv-template/", csv_template, name="csv_template"),
+    path("import/<str:token>/", PreviewImportView.as_view(), name="preview_import"),
+    path("export/", ExportView.as_view(), name="export_questions"),
+    path("export/download/", download_questions, name="download_questions"),
+]

@@ -19,6 +19,7 @@ from quizzes.models import Question
 from quizzes.question_types import registry
 
 from .filters import QuestionChooserFilterForm
+from .interchange import header_buttons as interchange_buttons
 
 
 def _viewset_for(instance):
@@ -58,6 +59,11 @@ class AllQuestionsIndexView(IndexView):
     @cached_property
     def add_item_label(self):
         return "Add a question"
+
+    @cached_property
+    def header_buttons(self):
+        # Import and export of whole banks (GIFT, Moodle XML, CSV) sit next to "Add a question".
+        return [*super().header_buttons, *interchange_buttons(self.request.user)]
 
 
 class ChooseQuestionTypeView(WagtailAdminTemplateMixin, TemplateView):

@@ -149,3 +149,81 @@ def course_quizzes(course, user) -> list[dict]:
         }
         for quiz in quizzes
     ]
+
+
+# --- what a quiz is worth, for its editor -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrawPoints:
+    """What one random draw adds: ``low`` and ``high`` are equal when its category's questions are worth the same."""
+
+    category: str
+    count: int
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class QuizPoints:
+    """The points an attempt at a quiz is out of, and what its pass mark means in points."""
+
+    fixed_count: int
+    fixed_points: Decimal
+    left_out: int
+    draws: tuple[DrawPoints, ...]
+    pass_mark: int
+
+    @property
+    def low(self) -> Decimal:
+        return self.fixed_points + sum((draw.low for draw in self.draws), Decimal("0"))
+
+    @property
+    def high(self) -> Decimal:
+        return self.fixed_points + sum((draw.high for draw in self.draws), Decimal("0"))
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+    def pass_points(self, total: Decimal) -> Decimal:
+        return (total * self.pass_mark / 100).quantize(Decimal("0.01"))
+
+
+def quiz_points(*, question_ids: Iterable[int], draws: Iterable[tuple[int, int]], pass_mark: int) -> QuizPoints:
+    """The points of a quiz's fixed questions (draft ones are never asked) and of each random draw.
+
+    ``draws`` holds (category id, count) pairs. A draw's questions skip the fixed ones, as attempts do; when
+    its category's questions are worth different points, the draw is worth between its cheapest and its
+    dearest pick. One query, plus one per draw.
+    """
+    from .models import Question, QuestionCategory
+
+    ids = list(dict.fromkeys(question_ids))
+    draws = list(draws)
+    rows = list(Question.objects.filter(pk__in=ids).values_list("status", "points")) if ids else []
+    active = [points for status, points in rows if status == QuestionStatus.ACTIVE]
+    names = dict(QuestionCategory.objects.filter(pk__in=[pk for pk, _ in draws]).values_list("pk", "name"))
+    drawn = []
+    for category_id, count in draws:
+        pool = sorted(
+            Question.objects.filter(category_id=category_id, status=QuestionStatus.ACTIVE)
+            .exclude(pk__in=ids)
+            .values_list("points", flat=True)
+        )
+        taken = min(count, len(pool))
+        drawn.append(
+            DrawPoints(
+                category=names.get(category_id, ""),
+                count=taken,
+                low=sum(pool[:taken], Decimal("0")),
+                high=sum(pool[len(pool) - taken :], Decimal("0")),
+            )
+        )
+    return QuizPoints(
+        fixed_count=len(active),
+        fixed_points=sum(active, Decimal("0")),
+        left_out=len(rows) - len(active),
+        draws=tuple(drawn),
+        pass_mark=pass_mark,
+    )

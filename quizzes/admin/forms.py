@@ -1,15 +1,16 @@
 """Admin forms: the question editor (review-section picker, each type's checks across its options) and
-the quiz page (publishing needs questions that exist)."""
+the quiz page (publishing needs questions that exist; a question is in a quiz once)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.urls import reverse
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from quizzes.choices import QuestionStatus
 from quizzes.question_types import registry
-from quizzes.question_types.base import live_forms
+from quizzes.question_types.base import Problem, live_forms
 
 
 class SectionSelect(forms.Select):
@@ -90,18 +91,70 @@ class QuestionAdminForm(WagtailAdminModelForm):
         if not valid:
             return False
         problems = self.option_problems()
+        placed = False
         for problem in problems:
-            self.add_error(None, problem)
+            if isinstance(problem, Problem):
+                # Beside the option or step it concerns, where the editor is looking when they fix it.
+                problem.form.add_error(problem.field, problem.message)
+                placed = True
+            else:
+                self.add_error(None, problem)
+        if placed:
+            self.add_error(None, "Some options or steps need a change: see the messages beside them.")
         return not problems
 
-    def option_problems(self) -> list[str]:
+    def option_problems(self) -> list[str | Problem]:
         """Checks across a question's options that a single field can't make; each type names its own."""
         question_type = registry.find(self._meta.model.type_key)
         return question_type.admin_problems(self) if question_type else []
 
 
+class QuizQuestionFormSet(BaseChildFormSet):
+    """A quiz's fixed questions: each one's chooser opens on the quiz's course, and a question is listed once.
+
+    ``course_id`` and ``quiz_id`` are set by :class:`QuizPageForm` before any row is built.
+    """
+
+    course_id: int | None = None
+    quiz_id: int | None = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "question" in form.fields:
+            from .chooser import QuestionChooserWidget
+
+            form.fields["question"].widget = QuestionChooserWidget(course_id=self.course_id, quiz_id=self.quiz_id)
+
+    def validate_unique(self):
+        # Named beside the second copy, instead of Django's "Please correct the duplicate data for page and
+        # question" above the list.
+        kept = sorted(live_forms(self), key=lambda form: form.cleaned_data.get("ORDER") or 0)
+        seen = {}
+        for position, form in enumerate(kept, start=1):
+            question = form.cleaned_data.get("question")
+            if question is None:
+                continue
+            if question.pk in seen:
+                form.add_error(
+                    "question",
+                    f"“{question}” is already in this quiz, as question {seen[question.pk]}. Delete this row.",
+                )
+            else:
+                seen[question.pk] = position
+        super().validate_unique()
+
+
 class QuizPageForm(WagtailAdminPageForm):
     """Publishing a quiz needs questions that exist; a draft may be saved half-built."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        links = self.formsets.get("question_links")
+        if isinstance(links, QuizQuestionFormSet):
+            from .chooser import quiz_course_id
+
+            links.course_id = quiz_course_id(page=self.instance, parent_page=self.parent_page)
+            links.quiz_id = self.instance.pk
 
     def is_valid(self) -> bool:
         valid = super().is_valid()

@@ -1,6 +1,7 @@
-"""Editor panels for the question bank."""
+"""Editor panels for the question bank and the quiz page."""
 
-from wagtail.admin.panels import Panel
+from django import forms
+from wagtail.admin.panels import MultipleChooserPanel, Panel
 
 
 class QuestionUsagePanel(Panel):
@@ -31,3 +32,80 @@ class QuestionUsagePanel(Panel):
             context["attempt_count"] = AttemptAnswer.objects.filter(question=question).count()
             context["in_category_draws"] = bool(question.category_id) and question.category.quiz_draws.exists()
             return context
+
+
+class QuizQuestionsPanel(MultipleChooserPanel):
+    """A quiz's fixed questions: "Add questions" picks several at once from the bank, opened on the quiz's
+    course; each row's chooser refuses a question the quiz already has."""
+
+    def get_form_options(self):
+        from .forms import QuizQuestionFormSet
+
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = QuizQuestionFormSet
+        return options
+
+    class BoundPanel(MultipleChooserPanel.BoundPanel):
+        @property
+        def media(self):
+            return super().media + forms.Media(js=["quizzes/js/quiz-question-chooser.js"])
+
+
+class QuizPointsPanel(Panel):
+    """What the quiz is worth and its pass mark in points, from what the editor shows (saved or just posted).
+
+    Authors set points per question and a pass mark in percent; this tells them what "70 %" asks of a
+    learner on this quiz, for example 14 of 20 points.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", "Points")
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "quizzes/panels/quiz_points_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from quizzes.question_types.base import live_forms
+            from quizzes.selectors import quiz_points
+
+            context = super().get_context_data(parent_context)
+            form, page = self.form, self.instance
+            if form is not None and form.is_bound and hasattr(form, "cleaned_data"):
+                # Re-shown after a failed save: count what the editor posted, not what is stored.
+                links = [row.cleaned_data.get("question") for row in live_forms(form.formsets["question_links"])]
+                question_ids = [question.pk for question in links if question is not None]
+                draws = [
+                    (row.cleaned_data["category"].pk, row.cleaned_data.get("count") or 0)
+                    for row in live_forms(form.formsets["random_draws"])
+                    if row.cleaned_data.get("category") is not None
+                ]
+                pass_mark = form.cleaned_data.get("pass_mark", page.pass_mark)
+            else:
+                question_ids = [link.question_id for link in page.question_links.all() if link.question_id]
+                draws = [(draw.category_id, draw.count or 0) for draw in page.random_draws.all() if draw.category_id]
+                pass_mark = page.pass_mark
+            points = quiz_points(question_ids=question_ids, draws=draws, pass_mark=pass_mark or 0)
+            context.update(
+                points=points,
+                fixed_points=_number(points.fixed_points),
+                draws=[
+                    {
+                        "category": draw.category,
+                        "count": draw.count,
+                        "low": _number(draw.low),
+                        "high": _number(draw.high),
+                    }
+                    for draw in points.draws
+                ],
+                low=_number(points.low),
+                high=_number(points.high),
+                pass_low=_number(points.pass_points(points.low)),
+                pass_high=_number(points.pass_points(points.high)),
+            )
+            return context
+
+
+def _number(value) -> str:
+    """Points as editors write them: 20, 2.5, 12.75."""
+    return f"{value.normalize():f}"

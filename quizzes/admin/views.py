@@ -1,5 +1,5 @@
-"""The question bank's admin views: the all-questions listing, choosing a type to add, the chooser's
-columns, and the module-sections lookup the question editor's "section to review" select uses."""
+"""The question bank's admin views: the all-questions listing, choosing a type to add, and the module-sections
+lookup the question editor's "section to review" select uses. The question chooser is in ``chooser``."""
 
 from __future__ import annotations
 
@@ -11,14 +11,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
 from wagtail.snippets.views.snippets import IndexView
 
 from courses.models import ModulePage
 from quizzes.models import Question
 from quizzes.question_types import registry
 
-from .filters import QuestionChooserFilterForm
 from .interchange import header_buttons as interchange_buttons
 
 
@@ -102,22 +100,6 @@ UPDATED = DateColumn("updated_at", label="Updated", sort_key="updated_at")
 class TypeColumn(Column):
     def get_value(self, instance):
         return instance.type_label
-
-
-class QuestionChooserColumns:
-    filter_form_class = QuestionChooserFilterForm
-
-    @property
-    def columns(self):
-        return [*super().columns, TypeColumn("type", label="Type"), Column("reference"), Column("course")]
-
-
-class QuestionChooseView(QuestionChooserColumns, ChooseView):
-    pass
-
-
-class QuestionChooseResultsView(QuestionChooserColumns, ChooseResultsView):
-    pass
 
 
 def module_sections(request, pk):

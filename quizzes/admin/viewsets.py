@@ -4,28 +4,15 @@ categories. The per-type entries are built from the question-type registry."""
 from __future__ import annotations
 
 from django.utils.functional import cached_property
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from quizzes.models import Question, QuestionCategory
 from quizzes.question_types import registry
 from quizzes.question_types.base import QuestionType, question_edit_handler
 
+from .chooser import QuestionChooserViewSet
 from .filters import QuestionFilterSet, type_filterset
-from .views import (
-    UPDATED,
-    AllQuestionsIndexView,
-    ChooseQuestionTypeView,
-    QuestionChooseResultsView,
-    QuestionChooseView,
-    TypeColumn,
-    open_specific_editor,
-)
-
-
-class QuestionChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = QuestionChooseView
-    choose_results_view_class = QuestionChooseResultsView
+from .views import UPDATED, AllQuestionsIndexView, ChooseQuestionTypeView, TypeColumn, open_specific_editor
 
 
 class AllQuestionsViewSet(SnippetViewSet):

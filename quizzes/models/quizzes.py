@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from quizzes.admin.forms import QuizPageForm
+from quizzes.admin.panels import QuizPointsPanel, QuizQuestionsPanel
 from quizzes.choices import GradingMethod, QuestionStatus, QuizLayout, ReviewDetail, ReviewTiming
 
 from .bank import Question, QuestionCategory
@@ -70,11 +71,13 @@ class QuizPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel(
+        QuizQuestionsPanel(
             "question_links",
+            chooser_field_name="question",
             heading="Fixed questions",
             label="Question",
-            help_text="Asked in this order (unless questions are shuffled). Draft questions are left out.",
+            help_text="Asked in this order (unless questions are shuffled). Draft questions are left out. "
+            "“Add question” opens the bank on this quiz's course, where you can tick several questions at once.",
         ),
         InlinePanel(
             "random_draws",
@@ -83,11 +86,13 @@ class QuizPage(Page):
             help_text="Each attempt draws this many active questions from the category, "
             "skipping any already in the fixed list.",
         ),
+        QuizPointsPanel(),
     ]
     settings_panels_quiz = [
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("grading_method")]),
+                QuizPointsPanel(heading="The pass mark in points"),
                 FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("max_attempts")]),
                 FieldPanel("critical_error_fails_quiz"),
                 FieldPanel("counts_towards_completion"),

@@ -10,6 +10,7 @@ import random
 import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
@@ -81,9 +82,10 @@ class QuestionType(ABC):
     def edit_handler(self) -> ObjectList:
         return question_edit_handler(self.answer_panels())
 
-    def admin_problems(self, form) -> list[str]:
+    def admin_problems(self, form) -> list[str | Problem]:
         """Checks across the question's options that a single field can't make (``form`` is the bound
-        admin form, with its inline ``formsets``)."""
+        admin form, with its inline ``formsets``): a :class:`Problem` for one that concerns a single option
+        or step, a string for the question as a whole."""
         return []
 
     # --- snapshot ------------------------------------------------------------------------
@@ -131,12 +133,19 @@ class QuestionType(ABC):
 # --- the editor's shared panels ------------------------------------------------------------
 
 
+POINTS_HELP = (
+    "What this question is worth in a quiz; a quiz's pass mark is a share of its questions' points. A learner "
+    "earns all of them for a right answer, or a part for a partly right one. In a case scenario, the options' "
+    "weights decide that part, not the points themselves."
+)
+
+
 def bank_panel() -> MultiFieldPanel:
     return MultiFieldPanel(
         [
             FieldRowPanel([FieldPanel("course"), FieldPanel("category")]),
             FieldPanel("tags"),
-            FieldRowPanel([FieldPanel("points"), FieldPanel("status"), FieldPanel("reference")]),
+            FieldRowPanel([FieldPanel("points", help_text=POINTS_HELP), FieldPanel("status"), FieldPanel("reference")]),
         ],
         heading="In the question bank",
     )
@@ -168,6 +177,17 @@ def question_edit_handler(answer_panels: list) -> ObjectList:
 
 
 # --- helpers for the admin checks ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem shown beside the option, step or field it concerns: ``form`` is that row's inline form and
+    ``field`` its field (None for the row as a whole). ``admin_problems`` may return these beside plain
+    strings, which appear above the form."""
+
+    message: str
+    form: Any
+    field: str | None = None
 
 
 def live_forms(formset) -> list:

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 
 from quizzes import posted, responses, scoring
 
-from .base import QuestionType, has_duplicates, live_forms, text_only
+from .base import Problem, QuestionType, live_forms, text_only
 
 # The vignette's optional text fields on the model, in the order the learner reads them.
 VIGNETTE_FIELDS = (
@@ -43,6 +43,21 @@ option. If you are unsure whether an answer is dangerous, treat it as critical: 
 that is set to fail them, whatever the score.</p>"""
 
 
+# How a case scenario's points and its options' weights fit together; shown above the steps, beside
+# "Points" in the question bank panel, and in docs/quizzes.md.
+POINTS_AND_WEIGHTS = """<p><b>Points</b> (under “In the question bank”) are what the whole scenario is worth in a
+quiz. <b>Weights</b> only share those points out between the steps and options: a learner earns the points
+times the weights they chose, divided by the best weights they could have chosen.</p>
+<p>For example, a scenario worth 4 points whose steps' best options weigh 3 and 2 (5 in all): a learner whose
+choices weigh 3 and 1 earns 4 × 4 ÷ 5 = 3.2 points. A negative weight takes off for a poor choice, but a step
+never scores below 0; a critical safety error scores the whole scenario 0.</p>"""
+
+WEIGHT_HELP = (
+    "This option's share of the step, not points in the quiz: the scenario's points are shared out in "
+    "proportion to the weights chosen. Negative for a poor choice; the step never scores below 0."
+)
+
+
 class CaseScenario(QuestionType):
     key = scoring.CASE_SCENARIO
     label = "Case scenario"
@@ -61,18 +76,40 @@ class CaseScenario(QuestionType):
                 heading="Client vignette",
             ),
             HelpPanel(content=CRITICAL_OPTION_POLICY, heading="When is an option critical?"),
-            InlinePanel("steps", heading="Decision steps, in order", label="Step", min_num=1),
+            HelpPanel(content=POINTS_AND_WEIGHTS, heading="Points and weights"),
+            InlinePanel(
+                "steps",
+                heading="Decision steps, in order",
+                label="Step",
+                min_num=1,
+                panels=[
+                    FieldPanel("prompt"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("safety_decision")]),
+                    InlinePanel(
+                        "options",
+                        heading="Options",
+                        label="Option",
+                        min_num=2,
+                        panels=[
+                            FieldPanel("text"),
+                            FieldRowPanel([FieldPanel("weight", help_text=WEIGHT_HELP), FieldPanel("is_critical")]),
+                            FieldPanel("feedback"),
+                        ],
+                    ),
+                ],
+            ),
         ]
 
     def admin_problems(self, form):
+        """Each problem sits beside the step or option it concerns; only "no steps" is about the whole case."""
         problems = []
         steps = live_forms(form.formsets["steps"])
         if not steps:
             problems.append("Add at least one decision step.")
-        for number, step in enumerate(steps, start=1):
+        for step in steps:
             options = live_forms(step.formsets["options"])
             if len(options) < 2:
-                problems.append(f"Step {number}: give at least two options.")
+                problems.append(Problem("Give this step at least two options.", step))
                 continue
             weights = [option.cleaned_data.get("weight") or Decimal("0") for option in options]
             scoring_options = [
@@ -81,15 +118,18 @@ class CaseScenario(QuestionType):
                 if weight > 0 and not option.cleaned_data.get("is_critical")
             ]
             if not scoring_options:
-                problems.append(f"Step {number}: give at least one safe option a positive weight.")
+                problems.append(Problem("Give at least one safe option of this step a positive weight.", step))
             for option, weight in zip(options, weights, strict=True):
                 if option.cleaned_data.get("is_critical") and weight > 0:
                     problems.append(
-                        f"Step {number}: the critical option “{option.cleaned_data.get('text')}” can't earn points; "
-                        "set its weight to 0."
+                        Problem("A critical option can't earn points; set its weight to 0.", option, "weight")
                     )
-            if has_duplicates(option.cleaned_data.get("text") for option in options):
-                problems.append(f"Step {number}: two options have the same text.")
+            seen = set()
+            for option in options:
+                text = " ".join((option.cleaned_data.get("text") or "").lower().split())
+                if text in seen:
+                    problems.append(Problem("Another option of this step has the same text.", option, "text"))
+                seen.add(text)
         return problems
 
     def snapshot(self, question, tokens, *, shuffle_options, rng):

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from wagtail.admin.panels import InlinePanel
+from django import forms
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from quizzes import posted, responses, scoring
 
+from .base import Problem, live_forms
 from .choice import ChoiceType, choice_body, duplicate_option_problems, option_list_problems
+
+ONE_RIGHT_ANSWER = "Only one option can be the right answer: untick all but one."
+
+
+class RightAnswerInput(forms.CheckboxInput):
+    """The "right answer" box of one option. A checkbox without JavaScript (the server refuses two ticks, beside
+    them); a small script turns the boxes of a question's options into one group of radio buttons."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"data-single-right-answer": "", **(attrs or {})})
+
+    class Media:
+        js = ["quizzes/js/single-right-answer.js"]
 
 
 class SingleChoice(ChoiceType):
@@ -18,12 +33,28 @@ class SingleChoice(ChoiceType):
     grader = scoring.Grader(clean=responses.clean_choice, grade=scoring.grade_single)
 
     def answer_panels(self):
-        return [InlinePanel("options", heading="Options", label="Option", min_num=2)]
+        return [
+            InlinePanel(
+                "options",
+                heading="Options",
+                label="Option",
+                min_num=2,
+                help_text="Mark one option as the right answer.",
+                panels=[
+                    FieldPanel("text"),
+                    FieldPanel("is_correct", widget=RightAnswerInput()),
+                    FieldPanel("feedback"),
+                ],
+            )
+        ]
 
     def admin_problems(self, form):
         problems, right = option_list_problems(form)
-        if right != 1:
-            problems.append("Mark exactly one option as the right answer.")
+        ticked = [option for option in live_forms(form.formsets["options"]) if option.cleaned_data.get("is_correct")]
+        if right == 0:
+            problems.append("Mark one option as the right answer.")
+        elif right > 1:
+            problems.extend(Problem(ONE_RIGHT_ANSWER, option, "is_correct") for option in ticked)
         return problems + duplicate_option_problems(form)
 
     def snapshot(self, question, tokens, *, shuffle_options, rng):

@@ -169,7 +169,7 @@ def test_case_scenario_checks(instructor_client, course, module):
     data = case_form(course, module)
     data["steps-0-options-0-weight"] = "0"
     response = instructor_client.post(ADD_CASE, data)
-    assert "give at least one safe option a positive weight" in response.content.decode()
+    assert "Give at least one safe option of this step a positive weight." in response.content.decode()
     assert not CaseScenarioQuestion.objects.exists()
 
 
@@ -194,7 +194,7 @@ def test_single_choice_needs_exactly_one_right_option(instructor_client, course,
         ADD_SINGLE, single_form(course, module, [("Effleurage", True), ("Hacking", True)])
     )
     assert response.status_code == 200
-    assert "Mark exactly one option as the right answer." in response.content.decode()
+    assert "Only one option can be the right answer" in response.content.decode()
     response = instructor_client.post(
         ADD_SINGLE, single_form(course, module, [("Effleurage", True), ("Hacking", False)])
     )

@@ -138,10 +138,12 @@ def session_entry(
 def describe(event: EventPage, url: str | None) -> str:
     """The plain-text body of a calendar entry: the essentials a learner checks before leaving home."""
     lines = [event.summary, ""]
+    reason = f" Reason: {event.status_reason}." if event.status_reason else ""
     if event.is_cancelled:
-        lines.insert(0, "This event has been cancelled.\n")
+        lines.insert(0, f"This event has been cancelled.{reason}\n")
     elif event.status == EventStatus.POSTPONED:
-        lines.insert(0, "This event has been postponed; new dates will follow.\n")
+        new_date = f"New date: {event.postponed_to:%A %-d %B %Y}." if event.postponed_to else "New dates will follow."
+        lines.insert(0, f"This event has been postponed.{reason} {new_date}\n")
     if event.provider is not None:
         lines.append(f"Provider: {event.provider.title}")
     instructors = ", ".join(str(instructor) for instructor in event.instructors.all())

@@ -10,6 +10,12 @@ from courses.choices import DeliveryMethod
 from . import schedule
 
 FALLBACK_TIME_ZONE = "America/New_York"
+CANCELLED = "cancelled"  # EventStatus.CANCELLED; this module imports no models
+STATUS_HELP = (
+    "To cancel or postpone at once, with a reason learners are e-mailed, use Cancel event or Postpone event "
+    "at the top of this page. To put a postponed event back on the schedule, enter its new sessions and choose "
+    "Scheduled."
+)
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -22,6 +28,8 @@ class EventPageForm(WagtailAdminPageForm):
                 self.initial["time_zone"] = parent.time_zone
             if getattr(parent, "country", ""):
                 self.initial["country"] = parent.country
+        if "status" in self.fields:
+            self.fields["status"].help_text = STATUS_HELP
         self.session_time_zone = self._chosen_time_zone()
         sessions = self.formsets.get("sessions")
         if sessions is not None:
@@ -39,6 +47,13 @@ class EventPageForm(WagtailAdminPageForm):
         initial = self.initial.get("time_zone") or self.instance.time_zone
         return initial if schedule.is_known_time_zone(initial) else FALLBACK_TIME_ZONE
 
+    def _live_status(self) -> str:
+        """The status learners see now (the editor shows the latest draft), or "" for an event not live."""
+        if self.instance.pk is None:
+            return ""
+        live = type(self.instance)._default_manager.filter(pk=self.instance.pk, live=True)
+        return live.values_list("status", flat=True).first() or ""
+
     def _session_times(self) -> list[tuple]:
         """(start, end) of every kept session, when all of them are valid."""
         formset = self.formsets.get("sessions")
@@ -55,6 +70,9 @@ class EventPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("status", CANCELLED) != CANCELLED and self._live_status() == CANCELLED:
+            # Registrants were told it will not take place; a new run is a new event (copy this one).
+            self.add_error("status", "A cancelled event stays cancelled. To run it again, copy it as a new event.")
         if self.is_deferred_validation:
             # Saving a draft: the provider may still be filling it in.
             return cleaned

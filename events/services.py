@@ -1,4 +1,5 @@
-"""Writes that span models: the Providers group, each provider's team, onboarding, and calendar sequences."""
+"""Writes that span models: the Providers group, each provider's team, the Event review workflow, onboarding,
+and calendar sequences."""
 
 import secrets
 from dataclasses import dataclass, field
@@ -8,16 +9,21 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from courses.selectors import site_home
+from courses.services import COURSE_EDITORS_GROUP, REVIEW_WORKFLOW
 from teams.authoring import UPLOAD_PERMISSIONS, grant_collection_permissions, permissions, team_group
 
 from . import calendars, schedule
 from .models import DEFAULT_TIME_ZONE, RESERVED_PROVIDER_SLUGS, EventIndexPage, EventPage, ProviderPage
 
 PROVIDERS_GROUP = "Providers"
+# Providers' pages and events have a review of their own, in their words; Course editors still approve.
+EVENT_REVIEW_WORKFLOW = "Event review"
+EVENT_REVIEW_TASK = "Listing check by Touchstone editors"
 
-# Inside its own page a provider drafts, edits and submits; Course editors publish (the review workflow).
+# Inside its own page a provider drafts, edits and submits; Course editors publish (the Event review workflow).
 PROVIDER_PERMISSIONS = [("wagtailadmin", "access_admin")]
 
 
@@ -36,7 +42,38 @@ def ensure_provider_setup() -> Group:
     group.permissions.add(*permissions(PROVIDER_PERMISSIONS))
     # Logos and handouts.
     grant_collection_permissions(group, UPLOAD_PERMISSIONS)
+    # Providers already on the site (and their events) move from Course review to Event review.
+    use_event_review(*ProviderPage.objects.all())
     return group
+
+
+def event_review_workflow() -> Workflow:
+    """The Event review workflow: one task, a check by the Course editors; created when missing."""
+    editors, _ = Group.objects.get_or_create(name=COURSE_EDITORS_GROUP)
+    task = GroupApprovalTask.objects.filter(name=EVENT_REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=EVENT_REVIEW_TASK)
+    task.groups.add(editors)
+    workflow, _ = Workflow.objects.get_or_create(name=EVENT_REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def use_event_review(*providers: ProviderPage) -> None:
+    """Put provider pages, and so the events under them, through Event review.
+
+    Pages left to the site-wide Course review move; a workflow an administrator chose for a provider stays.
+    """
+    if not providers:
+        return
+    workflow = event_review_workflow()
+    for provider in providers:
+        assigned = WorkflowPage.objects.filter(page=provider).select_related("workflow").first()
+        if assigned is None:
+            WorkflowPage.objects.create(page=provider, workflow=workflow)
+        elif assigned.workflow.name == REVIEW_WORKFLOW:
+            assigned.workflow = workflow
+            assigned.save(update_fields=["workflow"])
 
 
 @transaction.atomic
@@ -44,8 +81,9 @@ def sync_provider_team(provider: ProviderPage) -> Group:
     """The provider's own group, with edit rights on its page and everything under it.
 
     Wagtail grants page permissions to groups, so each provider has a group of its own; its
-    accounts are the group's members.
+    accounts are the group's members. Its pages go through Event review.
     """
+    use_event_review(provider)
     return team_group(provider, _team_group_name(provider))
 
 

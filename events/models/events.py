@@ -132,6 +132,10 @@ class EventPage(PostalAddressMixin, Page):
     uid = models.UUIDField("calendar ID", default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # Set by the team's Cancel event / Postpone event actions (events/status_changes.py), shown with the status.
+    status_reason = models.CharField("reason", max_length=300, blank=True, editable=False)
+    status_changed_at = models.DateTimeField("status changed", null=True, blank=True, editable=False)
+    postponed_to = models.DateField("new date", null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -226,8 +230,11 @@ class EventPage(PostalAddressMixin, Page):
     # The venue heads the postal address.
     address_name_field = "venue"
 
-    # A copy is a new event for calendars: fresh identity, sequence starts again.
-    exclude_fields_in_copy = ["uid", "sequence", "calendar_fingerprint"]
+    # A copy is a new event for calendars: fresh identity, sequence starts again, no past status change.
+    exclude_fields_in_copy = [
+        *("uid", "sequence", "calendar_fingerprint"),
+        *("status_reason", "status_changed_at", "postponed_to"),
+    ]
 
     class Meta:
         verbose_name = "event"

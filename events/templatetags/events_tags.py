@@ -12,6 +12,14 @@ from ..models import EventIndexPage
 register = template.Library()
 
 
+@register.filter
+def status_note(event) -> str:
+    """The reason (and new date) after a cancelled or postponed event's status; see `status_changes.status_note`."""
+    from ..status_changes import status_note as note
+
+    return note(event)
+
+
 def _index() -> EventIndexPage | None:
     return EventIndexPage.objects.live().order_by("path").first()
 

@@ -77,9 +77,10 @@ def test_webinar_shows_joining_details_not_a_venue(client, gulf):
 def test_status_banners(client, gulf):
     cancelled = ef.event(gulf, status="cancelled", registration_url="https://provider.example/register")
     html = client.get(cancelled.url).content.decode()
-    assert "<strong>Cancelled.</strong>" in html
+    assert "<strong>Cancelled</strong>. This event will not take place." in html
     assert "https://provider.example/register" not in html.split("</header>")[0]  # no Register button
-    assert "<strong>Postponed.</strong>" in client.get(ef.event(gulf, status="postponed").url).content.decode()
+    postponed = client.get(ef.event(gulf, status="postponed").url).content.decode()
+    assert "<strong>Postponed</strong>. New dates to be announced." in postponed
     assert "<strong>Full.</strong>" in client.get(ef.event(gulf, status="full").url).content.decode()
     past = ef.event(gulf, sessions=[(ef.local(-3, 9), ef.local(-3, 17))])
     assert "This event has ended." in client.get(past.url).content.decode()

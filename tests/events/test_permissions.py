@@ -83,7 +83,7 @@ def test_provider_cannot_publish_but_submits_for_review(client, renee, gulf_even
     assert response.status_code == 302
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(gulf_event.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Course review"
+    assert state.workflow.name == "Event review"
     gulf_event.refresh_from_db()
     assert gulf_event.title == "Prenatal massage"
 

@@ -9,7 +9,7 @@ from events.services import OnboardingError, onboard_provider
 class Command(BaseCommand):
     help = (
         "Create a training provider's account and draft provider page, and let that account edit the page "
-        "and add events under it (changes go to the Course review workflow). Refuses duplicates."
+        "and add events under it (changes go to the Event review workflow). Refuses duplicates."
     )
 
     def add_arguments(self, parser):

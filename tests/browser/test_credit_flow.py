@@ -15,10 +15,11 @@ from tests.quizzes import factories as quiz_factories
 
 @pytest.fixture
 def live_course(db):
+    """A home-study course: modules and a counting quiz (live courses complete through attendance instead)."""
     course = factories.course(
         title="Client Communication and Consent",
         ce_hours="3",
-        delivery_method="live_webinar",
+        delivery_method="on_demand",
         course_number="TS-301",
         categories=["communication", "ethics"],
     )

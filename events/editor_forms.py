@@ -6,13 +6,16 @@ Kept free of model imports so `EventPage.base_form_class` can point here without
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from courses.choices import DeliveryMethod
+from courses.editor_forms import CEHoursFormMixin
 
 from . import schedule
 
 FALLBACK_TIME_ZONE = "America/New_York"
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(CEHoursFormMixin, WagtailAdminPageForm):
+    """Besides the checks below, CE hours say the half-hour rule and categories' hours must add up (see courses)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         parent = self.parent_page.specific if self.parent_page is not None else None

@@ -17,6 +17,17 @@ CONTENT_IMAGE_SPECS = ("width-800", "width-1600")
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def labelled_input(block: blocks.FieldBlock, label: str) -> blocks.FieldBlock:
+    """Name a block's input for screen readers where Wagtail shows it without a <label>.
+
+    A StructBlock labels each of its fields, but the items of a ListBlock and the children of a
+    StreamBlock get only a heading or nothing, so their inputs have no accessible name. The label
+    goes on the widget, not into the block's definition, so migrations don't change.
+    """
+    block.field.widget.attrs["aria-label"] = label
+    return block
+
+
 class PrefetchingImageChooserBlock(ImageChooserBlock):
     """Loads every image of a stream, with its renditions, in two queries."""
 
@@ -103,8 +114,12 @@ class TechniqueBlock(blocks.StructBlock):
             ("brisk", "Brisk and rhythmic"),
         ]
     )
-    indications = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=1, help_text="When to use it.")
-    cautions = blocks.ListBlock(blocks.CharBlock(max_length=200), help_text="When to hold back or adapt.")
+    indications = blocks.ListBlock(
+        labelled_input(blocks.CharBlock(max_length=200), "Indication"), min_num=1, help_text="When to use it."
+    )
+    cautions = blocks.ListBlock(
+        labelled_input(blocks.CharBlock(max_length=200), "Caution"), help_text="When to hold back or adapt."
+    )
 
     def get_anchor(self, value) -> str:
         return f"technique-{slugify(value.get('stroke', ''))}"

@@ -23,14 +23,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from . import reading
-from .blocks import ModuleBodyBlock, stream_anchors, stream_text, stream_video_minutes
+from .blocks import ModuleBodyBlock, labelled_input, stream_anchors, stream_text, stream_video_minutes
+from .ce_hours import HALF_HOUR_MESSAGE
 from .choices import CourseLevel, DeliveryMethod
+from .editor_forms import CECategoryInlinePanel, CoursePageForm
 from .panels import CEContentPanel
 
 
 def validate_half_hours(value: Decimal) -> None:
     if value is not None and not reading.is_half_hour_increment(value):
-        raise ValidationError("CE hours must be whole or half hours, for example 2 or 2.5.")
+        raise ValidationError(HALF_HOUR_MESSAGE)
 
 
 class CECategory(models.Model):
@@ -129,7 +131,8 @@ class AbstractCECategoryLink(Orderable):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.5")), validate_half_hours],
-        help_text="Leave blank when all the hours count in this category.",
+        help_text="Leave blank when all the hours count in this category. Hours given to categories add up "
+        "to the CE hours (or to less, when one is left blank).",
     )
 
     panels = [FieldRowPanel([FieldPanel("category"), FieldPanel("hours")])]
@@ -155,7 +158,7 @@ class CoursePage(Page):
     summary = models.TextField(max_length=300, help_text="One or two sentences for the catalogue card.")
     description = RichTextField(features=["h3", "bold", "italic", "ol", "ul", "link"])
     learning_objectives = StreamField(
-        [("objective", blocks.CharBlock(max_length=250, label="Objective"))],
+        [("objective", labelled_input(blocks.CharBlock(max_length=250, label="Objective"), "Learning objective"))],
         blank=True,
         help_text="What a learner can do after the course, one per item.",
     )
@@ -170,11 +173,24 @@ class CoursePage(Page):
         help_text="Whole or half hours, as approved.",
     )
     delivery_method = models.CharField(max_length=20, choices=DeliveryMethod.choices, default=DeliveryMethod.ON_DEMAND)
-    level = models.CharField(max_length=20, choices=CourseLevel.choices, default=CourseLevel.INTRODUCTORY)
+    level = models.CharField(
+        max_length=20,
+        choices=CourseLevel.choices,
+        default=CourseLevel.INTRODUCTORY,
+        help_text="Introductory: open to students and new therapists. Intermediate: builds on entry-level "
+        "training. Advanced: for experienced therapists (say what they need under Prerequisites).",
+    )
     prerequisites = models.TextField(
         blank=True, help_text="Leave blank when the course is open to any massage therapist or student."
     )
-    instructors = ParentalManyToManyField(Instructor, blank=True, related_name="courses")
+    instructors = ParentalManyToManyField(
+        Instructor,
+        blank=True,
+        related_name="courses",
+        help_text="Who teaches the course: named on the course page and on certificates. An instructor whose "
+        "profile is linked to an account can edit the course once it is published with them listed. "
+        "Add people under Course set-up › Instructors.",
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -207,7 +223,7 @@ class CoursePage(Page):
             ],
             heading="Approval",
         ),
-        InlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
+        CECategoryInlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
         FieldPanel("instructors"),
         # Approval numbers and enrolment rules belong to the credit app (credit.CourseApproval).
         InlinePanel("approvals", heading="Approval numbers", label="Approval"),
@@ -232,6 +248,8 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = "course"
+
+    base_form_class = CoursePageForm
 
     edit_handler = TabbedInterface(
         [

@@ -6,6 +6,7 @@ Kept free of model imports so `EventPage.base_form_class` can point here without
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from courses.choices import DeliveryMethod
+from courses.editor_forms import CEHoursFormMixin
 
 from . import schedule
 
@@ -18,7 +19,9 @@ STATUS_HELP = (
 )
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(CEHoursFormMixin, WagtailAdminPageForm):
+    """Besides the checks below, CE hours say the half-hour rule and categories' hours must add up (see courses)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         parent = self.parent_page.specific if self.parent_page is not None else None

@@ -5,6 +5,7 @@ wall-clock times in that zone; learners read them back in that zone, with its ab
 10:00 start in New York says "10:00 AM EST" in January and "10:00 AM EDT" in July.
 """
 
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -92,6 +93,55 @@ def zone_abbreviation(local: datetime) -> str:
     return name
 
 
+def zone_abbreviations(moments: Iterable[datetime]) -> list[str]:
+    """The abbreviations of local moments, each once, in the order they first appear: ["EST", "EDT"]."""
+    found: list[str] = []
+    for moment in moments:
+        abbreviation = zone_abbreviation(moment)
+        if abbreviation not in found:
+            found.append(abbreviation)
+    return found
+
+
+def zone_label(moments: Iterable[datetime], zone_name: str) -> str:
+    """The zone as learners know it on the event's days: "EST (America/New_York)", or "EST, then EDT (…)"
+    when the clocks change during the event."""
+    abbreviations = zone_abbreviations(moments)
+    return f"{', then '.join(abbreviations)} ({zone_name})" if abbreviations else zone_name
+
+
+def daily_hours(sessions: Sequence[tuple[datetime, datetime]]) -> str:
+    """The daily hours of an event, from its sessions' local (start, end) in time order.
+
+    "9:00 AM – 5:00 PM EST"; when the clocks change between two days, each day keeps its own zone:
+    "9:00 AM – 5:00 PM, EST on Sat 7 Mar, EDT on Sun 8 Mar". Where the hours differ from day to day
+    (or a session runs past midnight), when it starts: "Starts 9:00 AM EST; times vary by day".
+    """
+    if not sessions:
+        return ""
+    first_start = sessions[0][0]
+    hours = {(format_clock(start), format_clock(end)) for start, end in sessions}
+    if len(hours) != 1 or any(start.date() != end.date() for start, end in sessions):
+        return f"Starts {format_clock(first_start)} {zone_abbreviation(first_start)}; times vary by day"
+    start, end = hours.pop()
+    runs: list[tuple[str, list[date]]] = []  # (abbreviation, days) for days in a row in the same zone
+    for session_start, _ in sessions:
+        abbreviation = zone_abbreviation(session_start)
+        if runs and runs[-1][0] == abbreviation:
+            runs[-1][1].append(session_start.date())
+        else:
+            runs.append((abbreviation, [session_start.date()]))
+    if len(runs) == 1:
+        return f"{start} – {end} {runs[0][0]}"
+    parts = [
+        f"{abbreviation} on {format_short_day(days[0])}"
+        if len(days) == 1
+        else f"{abbreviation} {format_short_day(days[0])} – {format_short_day(days[-1])}"
+        for abbreviation, days in runs
+    ]
+    return f"{start} – {end}, {', '.join(parts)}"
+
+
 def format_clock(moment: datetime) -> str:
     """10:00 AM, 1:30 PM."""
     hour = moment.hour % 12 or 12
@@ -101,6 +151,11 @@ def format_clock(moment: datetime) -> str:
 def format_day(day: date) -> str:
     """Sat 17 Jan 2026."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def format_short_day(day: date) -> str:
+    """Sat 7 Mar."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def format_session(start: datetime, end: datetime, zone_name: str) -> str:

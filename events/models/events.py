@@ -28,7 +28,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses import reading
+from courses.blocks import labelled_input
 from courses.choices import DeliveryMethod
+from courses.editor_forms import CECategoryInlinePanel
 from courses.models import validate_half_hours
 
 from .. import money, schedule
@@ -45,14 +47,21 @@ class EventPage(PostalAddressMixin, Page):
     summary = models.TextField(max_length=300, help_text="One or two sentences for the listing.")
     description = RichTextField(blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"])
     learning_objectives = StreamField(
-        [("objective", blocks.CharBlock(max_length=250, label="Objective"))],
+        [("objective", labelled_input(blocks.CharBlock(max_length=250, label="Objective"), "Learning objective"))],
         help_text="What a participant can do afterwards, one per item.",
     )
     prerequisites = models.TextField(
         blank=True, help_text="Leave blank when any massage therapist or student can come."
     )
 
-    status = models.CharField(max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    status = models.CharField(
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text="Scheduled: open for registration. Full: new registrations join the waiting list. "
+        "Postponed: registration pauses until you set the new dates and choose Scheduled again. "
+        "Cancelled: registration closes and calendars show the event as cancelled.",
+    )
     time_zone = models.CharField(
         max_length=64,
         default=DEFAULT_TIME_ZONE,
@@ -178,7 +187,7 @@ class EventPage(PostalAddressMixin, Page):
     credit_panels = [
         FieldPanel("offering_of"),
         FieldPanel("ce_hours"),
-        InlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
+        CECategoryInlinePanel("ce_category_links", heading="CE categories", label="CE category", min_num=1),
         InlinePanel(
             "approvals",
             heading="Approval numbers",
@@ -369,13 +378,8 @@ class EventPage(PostalAddressMixin, Page):
             return ""
         if self.is_on_demand:
             return "Study at your own pace"
-        first = sessions[0]
-        abbreviation = schedule.zone_abbreviation(first.local_start)
-        hours = {(schedule.format_clock(s.local_start), schedule.format_clock(s.local_end)) for s in sessions}
-        if len(hours) == 1 and all(s.local_start.date() == s.local_end.date() for s in sessions):
-            start, end = hours.pop()
-            return f"{start} – {end} {abbreviation}"
-        return f"Starts {schedule.format_clock(first.local_start)} {abbreviation}; times vary by day"
+        # Each day in its own zone abbreviation: a weekend that spans a clock change is EST, then EDT.
+        return schedule.daily_hours([(session.local_start, session.local_end) for session in sessions])
 
     @property
     def date_tile(self) -> tuple[str, str]:
@@ -446,10 +450,9 @@ class EventPage(PostalAddressMixin, Page):
 
     @property
     def zone_label(self) -> str:
-        """The zone as learners know it now and where: "EST (America/New_York)"."""
-        first = self.local_first_start
-        abbreviation = schedule.zone_abbreviation(first) if first else ""
-        return f"{abbreviation} ({self.time_zone})" if abbreviation else self.time_zone
+        """The zone on the event's days: "EST (America/New_York)", or "EST, then EDT (…)" across a clock change."""
+        moments = [moment for session in self.session_list for moment in (session.local_start, session.local_end)]
+        return schedule.zone_label(moments, self.time_zone)
 
     def get_context(self, request, *args, **kwargs):
         # The page context reads models through selectors, so it is imported when the page is served.

@@ -34,7 +34,7 @@ from quizzes.admin.forms import QuestionAdminForm
 from quizzes.choices import MultipleResponseScoring, OrderingScoring, QuestionStatus, ReviewDetail, StepKind
 from quizzes.question_types import registry
 from quizzes.question_types.base import QuestionType, Tokens
-from quizzes.question_types.case_scenario import VIGNETTE_FIELDS
+from quizzes.question_types.case_scenario import VIGNETTE_FIELDS, client_title
 
 FEEDBACK_HELP = "What the learner reads in review when they chose this: why it is right or wrong."
 
@@ -342,8 +342,7 @@ class CaseScenarioQuestion(Question):
 
     def __str__(self) -> str:
         # Case prompts are often alike ("Read the case…"): the client tells them apart in the bank.
-        label = f"{self.client}, {self.client_age}" if self.client_age else self.client
-        return Truncator(f"{label}: {' '.join(self.prompt.split())}").chars(90)
+        return Truncator(f"{client_title(self.client, self.client_age)}: {' '.join(self.prompt.split())}").chars(90)
 
     def vignette(self) -> dict[str, Any]:
         return {

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 
 from quizzes import scoring
 from quizzes.admin.panels import QuestionUsagePanel
+from quizzes.admin.widgets import LabelledTagWidget
 
 
 class Tokens:
@@ -144,7 +145,7 @@ def bank_panel() -> MultiFieldPanel:
     return MultiFieldPanel(
         [
             FieldRowPanel([FieldPanel("course"), FieldPanel("category")]),
-            FieldPanel("tags"),
+            FieldPanel("tags", widget=LabelledTagWidget()),
             FieldRowPanel([FieldPanel("points", help_text=POINTS_HELP), FieldPanel("status"), FieldPanel("reference")]),
         ],
         heading="In the question bank",

@@ -7,6 +7,7 @@ quiz when the quiz is set to). Items hold ``vignette`` = {client, age, details: 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,6 +24,15 @@ VIGNETTE_FIELDS = (
     ("medications", "Medications"),
     ("observations", "Observations"),
 )
+
+
+def client_title(client: str, age: int | None) -> str:
+    """How the case names its client, the age said once: "Marta, aged 58", or "Rosa, a 34-year-old nurse"
+    as written when the description already gives the age (the editor asks for both)."""
+    client = " ".join((client or "").split())
+    if not age or re.search(rf"(?<!\d){age}(?!\d)", client):
+        return client
+    return f"{client}, aged {age}" if client else f"Aged {age}"
 
 
 # The rule authors follow when they mark options critical; shown above a case scenario's steps.
@@ -70,7 +80,16 @@ class CaseScenario(QuestionType):
         return [
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("client"), FieldPanel("client_age")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("client"),
+                            FieldPanel(
+                                "client_age",
+                                help_text="Shown after the client as “aged 58”, unless the client's description "
+                                "already gives the age.",
+                            ),
+                        ]
+                    ),
                     *(FieldPanel(name) for name, _ in VIGNETTE_FIELDS),
                 ],
                 heading="Client vignette",

@@ -83,3 +83,18 @@ def test_image_block_has_alt_text_and_caption():
     assert 'alt="Palms gliding up the back"' in html
     assert "<figcaption>Effleurage" in html
     assert "srcset=" in html
+
+
+def test_inputs_wagtail_shows_without_a_label_carry_one():
+    """List items and lone stream children have no <label> in Wagtail's editor: their inputs are named."""
+    from courses.blocks import TechniqueBlock
+    from courses.models import CoursePage
+    from events.models import EventPage
+
+    technique = TechniqueBlock()
+    assert technique.child_blocks["indications"].child_block.field.widget.attrs["aria-label"] == "Indication"
+    assert technique.child_blocks["cautions"].child_block.field.widget.attrs["aria-label"] == "Caution"
+    for model in (CoursePage, EventPage):
+        objective = model._meta.get_field("learning_objectives").stream_block.child_blocks["objective"]
+        assert objective.field.widget.attrs["aria-label"] == "Learning objective"
+        assert 'aria-label="Learning objective"' in objective.field.widget.render("x", "")

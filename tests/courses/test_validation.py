@@ -23,7 +23,8 @@ def test_ce_hours_must_be_whole_or_half(hours, valid):
 
 
 @pytest.mark.parametrize(
-    ("hours", "message"), [("1.3", "CE hours must be whole or half hours"), ("1.25", "decimal place")]
+    ("hours", "message"),
+    [("1.3", "CE hours must be whole or half hours"), ("1.25", "CE hours must be whole or half hours")],
 )
 def test_ce_hours_error_reaches_the_editor_form(admin_client, catalogue, hours, message):
     response = admin_client.post(

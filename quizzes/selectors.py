@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from . import scoring
-from .choices import AttemptStatus, QuestionStatus, ReviewDetail, ReviewTiming
+from .choices import AttemptStatus, ReviewDetail, ReviewTiming
 from .models import QuizAttempt, QuizPage
 
 
@@ -133,11 +133,7 @@ def course_quizzes(course, user) -> list[dict]:
         QuizPage.objects.live()
         .child_of(course)
         .order_by("path")
-        .annotate(
-            fixed_count=Count(
-                "question_links", filter=Q(question_links__question__status=QuestionStatus.ACTIVE), distinct=True
-            )
-        )
+        .annotate(fixed_count=Count("question_links", filter=Q(question_links__question__live=True), distinct=True))
         .prefetch_related("random_draws")
     )
     results = _results(user, [quiz.pk for quiz in quizzes]) if user is not None else {}

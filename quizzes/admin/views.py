@@ -11,11 +11,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChosenMultipleView
 from wagtail.snippets.views.snippets import IndexView
 
 from courses.models import ModulePage
-from quizzes.models import Question
+from quizzes.bank_access import courses_for, scope
+from quizzes.models import Question, QuestionCategory
 from quizzes.question_types import registry
 
 from .filters import QuestionChooserFilterForm
@@ -99,11 +100,25 @@ class TypeColumn(Column):
 
 
 class QuestionChooserColumns:
+    """The question chooser's columns and filters; it offers only questions of the user's courses."""
+
     filter_form_class = QuestionChooserFilterForm
 
     @property
     def columns(self):
         return [*super().columns, TypeColumn("type", label="Type"), Column("reference"), Column("course")]
+
+    def get_object_list(self):
+        return scope(self.request.user, super().get_object_list())
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        user = self.request.user
+        if "course" in form.fields:
+            form.fields["course"].queryset = courses_for(user)
+        if "category" in form.fields:
+            form.fields["category"].queryset = scope(user, QuestionCategory.objects.all())
+        return form
 
 
 class QuestionChooseView(QuestionChooserColumns, ChooseView):
@@ -112,6 +127,13 @@ class QuestionChooseView(QuestionChooserColumns, ChooseView):
 
 class QuestionChooseResultsView(QuestionChooserColumns, ChooseResultsView):
     pass
+
+
+class QuestionChosenMultipleView(SnippetChosenMultipleView):
+    """Choosing several questions at once returns only those of the user's courses."""
+
+    def get_objects(self, pks):
+        return scope(self.request.user, super().get_objects(pks))
 
 
 def module_sections(request, pk):

@@ -136,7 +136,7 @@ def bank_panel() -> MultiFieldPanel:
         [
             FieldRowPanel([FieldPanel("course"), FieldPanel("category")]),
             FieldPanel("tags"),
-            FieldRowPanel([FieldPanel("points"), FieldPanel("status"), FieldPanel("reference")]),
+            FieldRowPanel([FieldPanel("points"), FieldPanel("reference")]),
         ],
         heading="In the question bank",
     )

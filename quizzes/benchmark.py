@@ -85,7 +85,7 @@ def _ordered(children):
 
 def make_question(index: int):
     """One question of each type in turn, shaped like the demo's."""
-    common = {"prompt": f"Benchmark question {index}", "explanation": "Because.", "points": Decimal("1")}
+    common = {"prompt": f"Benchmark question {index}", "explanation": "Because.", "points": Decimal("1"), "live": True}
     kind = index % 6
     if kind == 0:
         question = SingleChoiceQuestion(**common)

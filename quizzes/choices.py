@@ -5,11 +5,6 @@ from django.db import models
 from . import scoring
 
 
-class QuestionStatus(models.TextChoices):
-    DRAFT = "draft", "Draft (not used in quizzes)"
-    ACTIVE = "active", "Active"
-
-
 class MultipleResponseScoring(models.TextChoices):
     PARTIAL = scoring.PARTIAL, "Partial credit: +1/k per right option chosen, −1/k per wrong one (never below 0)"
     ALL_OR_NOTHING = scoring.ALL_OR_NOTHING, "All or nothing: exactly the right options"

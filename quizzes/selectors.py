@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from . import scoring
-from .choices import AttemptStatus, QuestionStatus, ReviewDetail, ReviewTiming
+from .choices import AttemptStatus, ReviewDetail, ReviewTiming
 from .models import QuizAttempt, QuizPage
 
 
@@ -133,11 +133,7 @@ def course_quizzes(course, user) -> list[dict]:
         QuizPage.objects.live()
         .child_of(course)
         .order_by("path")
-        .annotate(
-            fixed_count=Count(
-                "question_links", filter=Q(question_links__question__status=QuestionStatus.ACTIVE), distinct=True
-            )
-        )
+        .annotate(fixed_count=Count("question_links", filter=Q(question_links__question__live=True), distinct=True))
         .prefetch_related("random_draws")
     )
     results = _results(user, [quiz.pk for quiz in quizzes]) if user is not None else {}
@@ -201,13 +197,13 @@ def quiz_points(*, question_ids: Iterable[int], draws: Iterable[tuple[int, int]]
 
     ids = list(dict.fromkeys(question_ids))
     draws = list(draws)
-    rows = list(Question.objects.filter(pk__in=ids).values_list("status", "points")) if ids else []
-    active = [points for status, points in rows if status == QuestionStatus.ACTIVE]
+    rows = list(Question.objects.filter(pk__in=ids).values_list("live", "points")) if ids else []
+    active = [points for live, points in rows if live]
     names = dict(QuestionCategory.objects.filter(pk__in=[pk for pk, _ in draws]).values_list("pk", "name"))
     drawn = []
     for category_id, count in draws:
         pool = sorted(
-            Question.objects.filter(category_id=category_id, status=QuestionStatus.ACTIVE)
+            Question.objects.filter(category_id=category_id, live=True)
             .exclude(pk__in=ids)
             .values_list("points", flat=True)
         )

@@ -25,7 +25,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from . import scoring
-from .choices import AttemptStatus, FinishReason, QuestionStatus
+from .choices import AttemptStatus, FinishReason
 from .models import (
     AttemptAnswer,
     CaseScenarioQuestion,
@@ -116,14 +116,12 @@ PREFETCH = {
 def choose_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
     """The questions of a new attempt: the fixed list in order, then each random draw, shuffled if asked."""
     fixed_ids = list(quiz.question_links.order_by("sort_order", "pk").values_list("question_id", flat=True))
-    chosen_ids = list(
-        Question.objects.filter(pk__in=fixed_ids, status=QuestionStatus.ACTIVE).values_list("pk", flat=True)
-    )
+    chosen_ids = list(Question.objects.filter(pk__in=fixed_ids, live=True).values_list("pk", flat=True))
     chosen_ids.sort(key=fixed_ids.index)
     taken = set(chosen_ids)
     for draw in quiz.random_draws.order_by("sort_order", "pk"):
         pool = list(
-            Question.objects.filter(category_id=draw.category_id, status=QuestionStatus.ACTIVE)
+            Question.objects.filter(category_id=draw.category_id, live=True)
             .exclude(pk__in=taken)
             .order_by("pk")
             .values_list("pk", flat=True)

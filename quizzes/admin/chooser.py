@@ -5,7 +5,8 @@ It imports the models, so ``forms`` (which the models import) reaches it lazily;
 The quiz editor opens it with the quiz's course already chosen in the course filter, and with the quiz's
 id, so questions already in the quiz are shown as "Already in this quiz" and can't be picked again.
 Several questions can be picked at once ("Add question" on the quiz editor); the listing shows each
-question's type, points, status and how many quizzes already ask it.
+question's type, points, status and how many quizzes already ask it. It offers only questions of the
+user's own courses (quizzes.bank_access).
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from courses.models import CoursePage
-from quizzes.models import Question, QuizPage
+from quizzes.bank_access import courses_for, scope
+from quizzes.models import Question, QuestionCategory, QuizPage
 
 from .filters import QuestionChooserFilterForm
+from .scoping import CourseScopedChooserViewSetMixin
 from .views import TypeColumn
 
 # The URL parameter naming the quiz being edited: its questions are shown as already added.
@@ -69,6 +72,15 @@ class PointsColumn(Column):
     def get_value(self, instance):
         # 1.00 reads as 1, 2.50 as 2.5.
         return f"{instance.points.normalize():f}" if instance.points is not None else ""
+
+
+class StatusColumn(Column):
+    """Live (approved, used in quizzes) or a draft; a live question with changes in review says so."""
+
+    def get_value(self, instance):
+        if not instance.live:
+            return "Draft"
+        return "Live, changes in draft" if instance.has_unpublished_changes else "Live"
 
 
 class UsageColumn(Column):
@@ -120,7 +132,18 @@ class QuestionChooserMixin:
     preserve_url_parameters = ["multiple", QUIZ_PARAMETER]
 
     def get_object_list(self):
-        return super().get_object_list().annotate(quiz_count=Count("quiz_links__page", distinct=True))
+        # Only the user's courses' questions (see quizzes.bank_access), with how many quizzes ask each.
+        questions = scope(self.request.user, super().get_object_list())
+        return questions.annotate(quiz_count=Count("quiz_links__page", distinct=True))
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        user = self.request.user
+        if "course" in form.fields:
+            form.fields["course"].queryset = courses_for(user)
+        if "category" in form.fields:
+            form.fields["category"].queryset = scope(user, QuestionCategory.objects.all())
+        return form
 
     @cached_property
     def already_added(self) -> set[int]:
@@ -151,7 +174,7 @@ class QuestionChooserMixin:
             *super().columns,
             TypeColumn("type", label="Type"),
             PointsColumn("points", label="Points"),
-            Column("status", label="Status", accessor="get_status_display"),
+            StatusColumn("status", label="Status"),
             UsageColumn("usage", label="Used in"),
             Column("reference", label="Reference"),
             Column("course", label="Course"),
@@ -171,12 +194,12 @@ class QuestionChosenMultipleView(SnippetChosenMultipleView):
     """Questions picked together: any already in the quiz are dropped, so none is added twice."""
 
     def get_objects(self, pks):
-        objects = super().get_objects(pks)
+        objects = scope(self.request.user, super().get_objects(pks))
         already = questions_in_quiz(self.request.user, self.request.GET.get(QUIZ_PARAMETER))
         return objects.exclude(pk__in=already) if already else objects
 
 
-class QuestionChooserViewSet(SnippetChooserViewSet):
+class QuestionChooserViewSet(CourseScopedChooserViewSetMixin, SnippetChooserViewSet):
     choose_view_class = QuestionChooseView
     choose_results_view_class = QuestionChooseResultsView
     chosen_multiple_view_class = QuestionChosenMultipleView

@@ -9,7 +9,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 
 from courses.models import CoursePage
-from quizzes.choices import QuestionStatus
+from quizzes.bank_access import courses_for, scope
 from quizzes.models import Question, QuestionCategory
 from quizzes.question_types import registry
 
@@ -20,6 +20,20 @@ def of_type(queryset, key: str):
     return queryset.instance_of(question_type.model_class) if question_type else queryset
 
 
+def your_courses(request):
+    """The courses offered in the bank's filters: only those whose questions the user may author."""
+    return courses_for(request.user) if request is not None else CoursePage.objects.none()
+
+
+def your_categories(request):
+    return (
+        scope(request.user, QuestionCategory.objects.all()) if request is not None else QuestionCategory.objects.none()
+    )
+
+
+LIVE_CHOICES = [("true", "Live: quizzes ask it"), ("false", "Draft: not asked yet")]
+
+
 class QuestionFilterSet(WagtailFilterSet):
     type = django_filters.ChoiceFilter(
         label="Type",
@@ -27,13 +41,18 @@ class QuestionFilterSet(WagtailFilterSet):
         method="filter_type",
         empty_label="Any type",
     )
-    course = django_filters.ModelChoiceFilter(queryset=CoursePage.objects.order_by("title"), empty_label="Any course")
-    category = django_filters.ModelChoiceFilter(queryset=QuestionCategory.objects.all(), empty_label="Any category")
-    status = django_filters.ChoiceFilter(choices=QuestionStatus.choices, empty_label="Any status")
+    course = django_filters.ModelChoiceFilter(queryset=your_courses, empty_label="Any of your courses")
+    category = django_filters.ModelChoiceFilter(queryset=your_categories, empty_label="Any category")
+    live = django_filters.ChoiceFilter(
+        label="Status", choices=LIVE_CHOICES, method="filter_live", empty_label="Live or draft"
+    )
 
     class Meta:
         model = Question
-        fields = ["type", "course", "category", "status"]
+        fields = ["type", "course", "category", "live"]
+
+    def filter_live(self, queryset, name, value):
+        return queryset.filter(live=value == "true")
 
     def filter_type(self, queryset, name, value):
         return of_type(queryset, value)
@@ -44,7 +63,7 @@ class TypeFilterSet(QuestionFilterSet):
 
     class Meta:
         model = Question
-        fields = ["course", "category", "status"]
+        fields = ["course", "category", "live"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,8 +74,16 @@ def type_filterset(model) -> type[TypeFilterSet]:
     return type(
         f"{model.__name__}FilterSet",
         (TypeFilterSet,),
-        {"Meta": type("Meta", (), {"model": model, "fields": ["course", "category", "status"]})},
+        {"Meta": type("Meta", (), {"model": model, "fields": ["course", "category", "live"]})},
     )
+
+
+class QuestionCategoryFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(queryset=your_courses, empty_label="Any of your courses")
+
+    class Meta:
+        model = QuestionCategory
+        fields = ["course"]
 
 
 class QuestionChooserFilterForm(BaseFilterForm):

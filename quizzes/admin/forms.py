@@ -1,5 +1,6 @@
-"""Admin forms: the question editor (review-section picker, each type's checks across its options) and
-the quiz page (publishing needs questions that exist; a question is in a quiz once)."""
+"""Admin forms: the question editor (review-section picker, each type's checks across its options, the
+user's own courses and categories), the category editor, and the quiz page (publishing needs questions
+that exist; a question is in a quiz once)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,46 @@ from django.urls import reverse
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from quizzes.choices import QuestionStatus
+from quizzes.bank_access import courses_for, manages_shared_bank, may_author, scope
 from quizzes.question_types import registry
 from quizzes.question_types.base import Problem, live_forms
+
+SHARED_BANK = "Shared bank (no course)"
+
+
+def offer_own_courses(form) -> None:
+    """Offer only the courses (and categories) the user may author, as plain selects.
+
+    Without a user (a form built in code) the choices stay open; the admin always passes one.
+    """
+    user = form.for_user
+    if user is None:
+        return
+    if "course" in form.fields:
+        field = form.fields["course"]
+        field.widget = forms.Select()
+        field.queryset = courses_for(user)
+        field.empty_label = SHARED_BANK if manages_shared_bank(user) else "Choose one of your courses"
+    if "category" in form.fields:
+        from quizzes.models import QuestionCategory
+
+        form.fields["category"].queryset = scope(user, QuestionCategory.objects.select_related("course"))
+
+
+class QuestionCategoryForm(WagtailAdminModelForm):
+    """A category belongs to one of the user's courses; only course editors keep shared ones."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_own_courses(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.for_user is not None and "course" in cleaned:
+            course = cleaned.get("course")
+            if not may_author(self.for_user, course.pk if course else None):
+                self.add_error("course", "Choose one of your courses: only course editors keep shared categories.")
+        return cleaned
 
 
 class SectionSelect(forms.Select):
@@ -33,6 +71,7 @@ class QuestionAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        offer_own_courses(self)
         if "remediation_anchor" in self.fields:
             field = self.fields["remediation_anchor"]
             current = self.initial.get("remediation_anchor") or ""
@@ -84,7 +123,31 @@ class QuestionAdminForm(WagtailAdminModelForm):
                 self.instance.course = module_course
             elif course is not None and module_course is not None and module_course.pk != course.pk:
                 self.add_error("remediation_module", "This module belongs to another course.")
+        self._check_bank(cleaned)
         return cleaned
+
+    def _check_bank(self, cleaned) -> None:
+        """The question stays in the user's own courses, and its category in the question's course.
+
+        A category feeds random draws: a question put into another course's category would appear in
+        that course's quizzes, so a category must be the question's own course's, or shared.
+        """
+        course = cleaned.get("course")
+        category = cleaned.get("category")
+        user = self.for_user
+        if "course" in self.errors:
+            return
+        if user is not None and not may_author(user, course.pk if course else None):
+            if course is None:
+                self.add_error("course", "Choose one of your courses: only course editors add to the shared bank.")
+            else:
+                # Only reached when the course was taken from the module: a course field offers only yours.
+                self.add_error("remediation_module", "This module is in a course you don't teach.")
+        if category is not None and category.course_id is not None:
+            if course is None or category.course_id != course.pk:
+                self.add_error("category", "This category belongs to another course; choose one of this course's.")
+        elif category is not None and user is not None and not manages_shared_bank(user):
+            self.add_error("category", "Only course editors put questions into shared categories.")
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -179,14 +242,10 @@ class QuizPageForm(WagtailAdminPageForm):
             category, count = draw.get("category"), draw.get("count") or 0
             if category is None:
                 continue
-            available = (
-                Question.objects.filter(category=category, status=QuestionStatus.ACTIVE)
-                .exclude(pk__in=fixed_ids)
-                .count()
-            )
+            available = Question.objects.filter(category=category, live=True).exclude(pk__in=fixed_ids).count()
             if count > available:
                 problems.append(
-                    f"The category “{category}” has only {available} active question{'' if available == 1 else 's'} "
+                    f"The category “{category}” has only {available} live question{'' if available == 1 else 's'} "
                     f"not already in the fixed list; it can't supply {count}."
                 )
         return problems

@@ -172,7 +172,9 @@ class PreviewImportView(WagtailAdminTemplateMixin, TemplateView):
         if not self.result.questions:
             messages.error(request, "The file has no questions Touchstone can take.")
             return redirect("quizzes_admin:import_questions")
-        created = services.create_draft_questions(course=self.course, records=self.result.questions)
+        created = services.create_draft_questions(
+            course=self.course, records=self.result.questions, user=self.request.user
+        )
         request.session.pop(SESSION_KEY, None)
         count = len(created)
         messages.success(
@@ -180,7 +182,7 @@ class PreviewImportView(WagtailAdminTemplateMixin, TemplateView):
             f"Created {count} draft question{'' if count == 1 else 's'} in {self.course.title}. Review each one "
             "and make it active when it is ready.",
         )
-        return redirect(f"{reverse(BANK_URL_NAME)}?course={self.course.pk}&status=draft")
+        return redirect(f"{reverse(BANK_URL_NAME)}?course={self.course.pk}&live=false")
 
 
 class ExportForm(forms.Form):

@@ -1,7 +1,12 @@
 """Editor panels for the question bank and the quiz page."""
 
+import functools
+
 from django import forms
-from wagtail.admin.panels import MultipleChooserPanel, Panel
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from wagtail.admin import compare
+from wagtail.admin.panels import InlinePanel, MultipleChooserPanel, Panel
 
 
 class QuestionUsagePanel(Panel):
@@ -109,3 +114,48 @@ class QuizPointsPanel(Panel):
 def _number(value) -> str:
     """Points as editors write them: 20, 2.5, 12.75."""
     return f"{value.normalize():f}"
+
+
+class NestedChildRelationComparison(compare.ChildRelationComparison):
+    """The comparison of children inside a child, such as a case step's options.
+
+    Wagtail's comparison view lists a child's fields but leaves a relation inside it blank; reviewers
+    approving a case scenario need to see each option's text, weight and critical flag change.
+    """
+
+    def htmldiff(self):
+        rows = []
+        for child in self.get_child_comparisons():
+            if child.is_addition():
+                state, note = " addition", "Added. "
+            elif child.is_deletion():
+                state, note = " deletion", "Removed. "
+            else:
+                state, note = "", ""
+            fields = format_html_join(
+                "",
+                "<dt>{}</dt><dd>{}</dd>",
+                ((field.field_label(), field.htmldiff()) for field in child.get_field_comparisons()),
+            )
+            rows.append(
+                format_html(
+                    '<li class="comparison__child-object{}">{}<dl class="comparison__list">{}</dl></li>',
+                    state,
+                    note,
+                    fields,
+                )
+            )
+        return format_html("<ol>{}</ol>", mark_safe("".join(rows)))  # noqa: S308 - every row is built with format_html
+
+
+class NestedInlinePanel(InlinePanel):
+    """An InlinePanel inside another one (a case step's options) whose changes the comparison view shows."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def get_comparison(self):
+            return [
+                functools.partial(
+                    NestedChildRelationComparison, comparison.args[0], *comparison.args[1:], **comparison.keywords
+                )
+                for comparison in super().get_comparison()
+            ]

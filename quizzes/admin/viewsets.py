@@ -1,5 +1,6 @@
 """The "Question bank" admin menu: every question in one list, one listing and editor per type, and the
-categories. The per-type entries are built from the question-type registry."""
+categories. The per-type entries are built from the question-type registry. Every one of them shows a
+user only their courses' questions (see :mod:`quizzes.admin.scoping`)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from quizzes.question_types import registry
 from quizzes.question_types.base import QuestionType, question_edit_handler
 
 from .chooser import QuestionChooserViewSet
-from .filters import QuestionFilterSet, type_filterset
+from .filters import QuestionCategoryFilterSet, QuestionFilterSet, type_filterset
+from .scoping import CourseScopedViewSetMixin
 from .views import UPDATED, AllQuestionsIndexView, ChooseQuestionTypeView, TypeColumn, open_specific_editor
 
 
-class AllQuestionsViewSet(SnippetViewSet):
+class AllQuestionsViewSet(CourseScopedViewSetMixin, SnippetViewSet):
     model = Question
     icon = "list-ul"
     menu_label = "All questions"
@@ -37,7 +39,6 @@ class AllQuestionsViewSet(SnippetViewSet):
             "reference",
             "course",
             "category",
-            "status",
             UPDATED,
         ]
 
@@ -55,12 +56,12 @@ def question_viewset(question_type: QuestionType) -> type[SnippetViewSet]:
     model = question_type.model_class
     return type(
         f"{model.__name__}ViewSet",
-        (SnippetViewSet,),
+        (CourseScopedViewSetMixin, SnippetViewSet),
         {
             "model": model,
             "icon": question_type.icon,
             "menu_label": model._meta.verbose_name_plural.capitalize(),
-            "list_display": ["__str__", "reference", "course", "category", "status", UPDATED],
+            "list_display": ["__str__", "reference", "course", "category", UPDATED],
             "filterset_class": type_filterset(model),
             "search_fields": ["prompt", "explanation", "reference"],
             "search_backend_name": None,
@@ -70,12 +71,12 @@ def question_viewset(question_type: QuestionType) -> type[SnippetViewSet]:
     )
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(CourseScopedViewSetMixin, SnippetViewSet):
     model = QuestionCategory
     icon = "folder-inverse"
     menu_label = "Categories"
     list_display = ["name", "course"]
-    list_filter = ["course"]
+    filterset_class = QuestionCategoryFilterSet
     search_fields = ["name", "description"]
     search_backend_name = None
 

@@ -1,6 +1,7 @@
 """Turn the demo question specs into questions and quizzes, updating in place so load_demo can run again.
 
-Questions are found by their ``reference``; quizzes by slug under their course. Nothing is written
+Questions are found by their ``reference``; each belongs to its course and is published (live, with a
+first revision), as if a course editor had approved it. Quizzes are found by slug under their course. Nothing is written
 when the stored content already matches the spec, so a second run adds no rows and no revisions.
 """
 
@@ -10,7 +11,6 @@ from decimal import Decimal
 
 from courses.models import CoursePage, ModulePage
 from quizzes import scoring
-from quizzes.choices import QuestionStatus
 from quizzes.models import (
     CaseOption,
     CaseScenarioQuestion,
@@ -128,7 +128,7 @@ def ensure_question(course: CoursePage, spec: QuestionSpec, category: QuestionCa
         "course_id": course.pk,
         "category_id": category.pk,
         "points": spec.points,
-        "status": QuestionStatus.ACTIVE,
+        "live": True,
         "remediation_module_id": module.pk,
         "remediation_anchor": spec.anchor,
         **spec.fields,
@@ -153,6 +153,8 @@ def ensure_question(course: CoursePage, spec: QuestionSpec, category: QuestionCa
     if tags_changed:
         question.tags.set(list(spec.tags))
     question.save()
+    # Published through a revision, as an approved edit would be: the history starts with this version.
+    question.save_revision().publish()
     return question, True
 
 

@@ -9,7 +9,6 @@ from django.db import transaction
 
 from courses.models import CoursePage
 from quizzes import scoring
-from quizzes.choices import QuestionStatus
 from quizzes.models import (
     MatchingPair,
     MatchingQuestion,
@@ -30,12 +29,12 @@ DEFAULT_POINTS = Decimal("1")
 
 
 @transaction.atomic
-def create_draft_questions(*, course: CoursePage, records: Sequence[QuestionRecord]) -> list[Question]:
+def create_draft_questions(*, course: CoursePage, records: Sequence[QuestionRecord], user=None) -> list[Question]:
     """Create each record as a draft question in the course's bank, in the file's order.
 
     Drafts are not used in quizzes: the author reviews each one (and adds what the file lacked, such as
-    feedback for matching pairs) before making it active. A reference another question already uses is
-    left blank, as the preview said.
+    feedback for matching pairs) and submits it for review; it is asked once approved (Question review).
+    A reference another question already uses is left blank, as the preview said.
     """
     taken = references_in_use(record.reference for record in records)
     created = []
@@ -48,11 +47,12 @@ def create_draft_questions(*, course: CoursePage, records: Sequence[QuestionReco
         question.explanation = record.explanation
         question.course = course
         question.points = record.points if record.points is not None else DEFAULT_POINTS
-        question.status = QuestionStatus.DRAFT
+        question.live = False
         question.reference = reference
         if record.tags:
             question.tags.add(*record.tags)
         question.save()
+        question.save_revision(user=user)  # the first revision, which the author edits and submits
         created.append(question)
     return created
 

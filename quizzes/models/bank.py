@@ -8,6 +8,11 @@ lives in its type in quizzes.question_types, named by the model's ``type_key``.
 An attempt stores a snapshot of what it showed (question text, options in their shuffled order,
 answer key) so that editing a question never changes an attempt that has already been taken; see
 :meth:`Question.to_item`.
+
+Questions are Wagtail snippets with drafts, revisions and the "Question review" workflow. The row is the
+live version, the one quizzes ask; an edit waits in a revision until a course editor approves it, and
+a new question is a draft (``live`` False) until then. Which questions a user may author is decided in
+:mod:`quizzes.bank_access`: a question belongs to a course, or to the shared bank when its course is blank.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import random
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -26,12 +32,20 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from polymorphic.models import PolymorphicModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from quizzes import scoring
-from quizzes.admin.forms import QuestionAdminForm
-from quizzes.choices import MultipleResponseScoring, OrderingScoring, QuestionStatus, ReviewDetail, StepKind
+from quizzes.admin.forms import QuestionAdminForm, QuestionCategoryForm
+from quizzes.admin.panels import NestedInlinePanel
+from quizzes.choices import MultipleResponseScoring, OrderingScoring, ReviewDetail, StepKind
 from quizzes.question_types import registry
 from quizzes.question_types.base import QuestionType, Tokens
 from quizzes.question_types.case_scenario import VIGNETTE_FIELDS, client_title
@@ -49,11 +63,13 @@ class QuestionCategory(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="question_categories",
-        help_text="Leave blank for a category shared by several courses.",
+        help_text="The course whose quizzes draw from this category. Blank: a category of the shared bank, "
+        "which only course editors manage.",
     )
     description = models.TextField(blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("course"), FieldPanel("description")]
+    base_form_class = QuestionCategoryForm
 
     class Meta:
         ordering = ["name"]
@@ -69,8 +85,20 @@ class TaggedQuestion(TaggedItemBase):
     content_object = ParentalKey("quizzes.Question", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
-    """What every question type shares: the prompt, the explanation and where to review the topic."""
+class Question(
+    PreviewableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PolymorphicModel,
+    ClusterableModel,
+):
+    """What every question type shares: the prompt, the explanation and where to review the topic.
+
+    ``live`` says whether quizzes may ask it: only live questions reach learners, in the version
+    stored on the row. A new question starts as a draft, whoever or whatever creates it.
+    """
 
     # The key of this model's type in quizzes.question_types.registry; each subclass names its own.
     type_key = ""
@@ -86,7 +114,8 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="questions",
-        help_text="The course this question tests. Leave blank for a question shared by several courses.",
+        help_text="The course this question tests. Blank: a question of the shared bank, which only course "
+        "editors manage.",
     )
     category = models.ForeignKey(
         QuestionCategory,
@@ -104,7 +133,8 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
         validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal("100"))],
         help_text="What the question is worth in a quiz.",
     )
-    status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.ACTIVE)
+    # Wagtail's DraftStateMixin makes new objects live; a question starts as a draft until it is approved.
+    live = models.BooleanField("live", default=False, editable=False)
     reference = models.CharField(
         max_length=40,
         blank=True,
@@ -128,13 +158,20 @@ class Question(PreviewableMixin, PolymorphicModel, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Revisions and workflow states are stored against the base Question type (as Wagtail does for
+    # pages), so deleting a question of any type deletes its revisions too.
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", content_type_field="base_content_type", object_id_field="object_id"
+    )
+
     class Meta:
         ordering = ["-updated_at"]
         verbose_name = "question"
-        indexes = [models.Index(fields=["status", "category"], name="question_status_category")]
+        indexes = [models.Index(fields=["live", "category"], name="question_live_category")]
         constraints = [
             models.UniqueConstraint(fields=["reference"], condition=~Q(reference=""), name="unique_question_reference")
         ]
+        permissions = [("manage_shared_bank", "Can manage the shared question bank")]
 
     def __str__(self) -> str:
         return Truncator(" ".join(self.prompt.split())).chars(90)
@@ -381,7 +418,7 @@ class CaseStep(Orderable, ClusterableModel):
     panels = [
         FieldPanel("prompt"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("safety_decision")]),
-        InlinePanel("options", heading="Options", label="Option", min_num=2),
+        NestedInlinePanel("options", heading="Options", label="Option", min_num=2),
     ]
 
     class Meta(Orderable.Meta):

@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 
 from quizzes.admin.forms import QuizPageForm
 from quizzes.admin.panels import QuizPointsPanel, QuizQuestionsPanel
-from quizzes.choices import GradingMethod, QuestionStatus, QuizLayout, ReviewDetail, ReviewTiming
+from quizzes.choices import GradingMethod, QuizLayout, ReviewDetail, ReviewTiming
 
 from .bank import Question, QuestionCategory
 
@@ -76,14 +76,14 @@ class QuizPage(Page):
             chooser_field_name="question",
             heading="Fixed questions",
             label="Question",
-            help_text="Asked in this order (unless questions are shuffled). Draft questions are left out. "
+            help_text="Asked in this order (unless questions are shuffled). Drafts, not yet live, are left out. "
             "“Add question” opens the bank on this quiz's course, where you can tick several questions at once.",
         ),
         InlinePanel(
             "random_draws",
             heading="Questions drawn at random",
             label="Random draw",
-            help_text="Each attempt draws this many active questions from the category, "
+            help_text="Each attempt draws this many live questions from the category, "
             "skipping any already in the fixed list.",
         ),
         QuizPointsPanel(),
@@ -169,12 +169,12 @@ class QuizPage(Page):
 
     @property
     def question_count(self) -> int:
-        """How many questions an attempt will have: the active fixed questions plus every random draw.
+        """How many questions an attempt will have: the live fixed questions plus every random draw.
 
         Works on an unsaved draft too (the admin preview), whose inline rows live in memory.
         """
         ids = [link.question_id for link in self.question_links.all() if link.question_id]
-        fixed = Question.objects.filter(pk__in=ids, status=QuestionStatus.ACTIVE).count() if ids else 0
+        fixed = Question.objects.filter(pk__in=ids, live=True).count() if ids else 0
         return fixed + sum(draw.count or 0 for draw in self.random_draws.all())
 
 

@@ -146,7 +146,7 @@ def bank_panel() -> MultiFieldPanel:
         [
             FieldRowPanel([FieldPanel("course"), FieldPanel("category")]),
             FieldPanel("tags", widget=LabelledTagWidget()),
-            FieldRowPanel([FieldPanel("points", help_text=POINTS_HELP), FieldPanel("status"), FieldPanel("reference")]),
+            FieldRowPanel([FieldPanel("points", help_text=POINTS_HELP), FieldPanel("reference")]),
         ],
         heading="In the question bank",
     )

@@ -37,7 +37,9 @@ def ordered(children: list) -> list:
 
 
 def _common(fields: dict) -> dict:
+    """Questions built here are live (as if approved) unless a test asks for a draft with live=False."""
     n = next(_sequence)
+    fields.setdefault("live", True)
     fields.setdefault("prompt", f"Question {n}: which is right?")
     fields.setdefault("explanation", f"Explanation {n}.")
     return fields

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from courses.services import INSTRUCTORS_GROUP
+from courses.models import Instructor
+from courses.services import INSTRUCTORS_GROUP, sync_course_team
 from quizzes import services
 from quizzes.models import CaseScenarioQuestion, QuizPage, SingleChoiceQuestion
 from tests import factories as base
@@ -15,9 +16,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def instructor(db):
+def instructor(course):
+    """Daniel, who teaches the course: its questions are his to author."""
     user = base.user("daniel")
     user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
+    course.instructors.add(Instructor.objects.create(name="Daniel Reyes", credentials="LMT", user=user))
+    course.save()
+    sync_course_team(course)
     return user
 
 
@@ -25,6 +30,12 @@ def instructor(db):
 def instructor_client(client, instructor):
     client.force_login(instructor)
     return client
+
+
+def approve(question):
+    """Publish the question's latest version, as a course editor's approval does."""
+    question.get_latest_revision().publish()
+    return type(question).objects.get(pk=question.pk)
 
 
 def formset(prefix, rows, minimum=0):
@@ -55,7 +66,6 @@ def common_fields(course_page, module, **overrides):
         "category": "",
         "tags": "dvt, circulation",
         "points": "2",
-        "status": "active",
         "remediation_module": str(module.pk),
         "remediation_anchor": "clots",
     }
@@ -116,6 +126,8 @@ def test_instructor_creates_a_case_scenario_and_a_learner_who_picks_the_critical
     response = instructor_client.post(ADD_CASE, case_form(course, module))
     assert response.status_code == 302, response.content.decode()[-3000:]
     question = CaseScenarioQuestion.objects.get()
+    assert not question.live  # a draft until a course editor approves it
+    question = approve(question)
     step = question.steps.get()
     assert [option.is_critical for option in step.options.all()] == [False, True]
     assert sorted(tag.name for tag in question.tags.all()) == ["circulation", "dvt"]
@@ -144,7 +156,7 @@ def test_instructor_creates_a_case_scenario_and_a_learner_who_picks_the_critical
 
 def test_critical_option_fails_the_attempt_even_with_a_passing_score(instructor_client, course, module, learner):
     instructor_client.post(ADD_CASE, case_form(course, module, points="1"))
-    question = CaseScenarioQuestion.objects.get()
+    question = approve(CaseScenarioQuestion.objects.get())
     others = [factories.true_false() for _ in range(4)]
     quiz = factories.quiz(course, questions=[question, *others], pass_mark=70)
     attempt, _ = services.start_attempt(quiz, learner)
@@ -221,14 +233,14 @@ def test_section_choices_come_from_the_module(admin_client, course, module):
     assert admin_client.get(reverse("quizzes_admin:module_sections", args=[999999])).status_code == 404
 
 
-def test_course_is_taken_from_the_module_and_must_match_it(instructor_client, course, module):
+def test_course_is_taken_from_the_module_and_must_match_it(instructor_client, admin_client, course, module):
     other_course = base.course(title="Swedish Technique Foundations")
     response = instructor_client.post(
         ADD_SINGLE, single_form(course, module, [("Effleurage", True), ("Hacking", False)], course="")
     )
     assert response.status_code == 302
     assert SingleChoiceQuestion.objects.get().course_id == course.pk
-    response = instructor_client.post(
+    response = admin_client.post(
         ADD_SINGLE,
         single_form(course, module, [("Effleurage", True), ("Kneading", False)], course=str(other_course.pk)),
     )
@@ -428,7 +440,7 @@ def test_a_quiz_draft_may_be_empty_but_publishing_needs_questions(admin_client, 
         }
     )
     response = admin_client.post(edit_url, data)
-    assert "has only 1 active question" in response.content.decode()
+    assert "has only 1 live question" in response.content.decode()
     data["random_draws-0-count"] = ["1"]
     assert admin_client.post(edit_url, data).status_code == 302
     draft.refresh_from_db()

@@ -96,8 +96,7 @@ def test_maximum_attempts_enforced(course, learner, questions):
 
 
 def test_draft_questions_are_left_out(course, learner, questions):
-    questions[0].status = "draft"
-    questions[0].save()
+    questions[0].unpublish()
     quiz = factories.quiz(course, questions=questions)
     attempt, _ = services.start_attempt(quiz, learner)
     assert questions[0].pk not in {item["question_id"] for item in attempt.items}
@@ -126,7 +125,7 @@ def test_shuffled_questions_keep_their_order_on_reload(course, learner):
 
 
 def test_a_quiz_without_questions_cannot_start(course, learner):
-    question = factories.single_choice(status="draft")
+    question = factories.single_choice(live=False)
     quiz = factories.quiz(course, questions=[question])
     with pytest.raises(services.QuizUnavailable):
         services.start_attempt(quiz, learner)

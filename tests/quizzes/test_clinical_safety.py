@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from courses import reading
 from courses.models import CoursePage, ModulePage
 from quizzes import scoring
-from quizzes.choices import QuestionStatus
 from quizzes.models import CaseOption, CaseScenarioQuestion, Question, QuizPage
 from tests.courses.conftest import load_demo
 from tests.quizzes.test_attempts import right_answer
@@ -119,7 +118,7 @@ def test_body_order_question_asks_for_the_taught_order_with_neighbouring_pair_cr
 )
 def test_new_systemic_cases_are_drawn_by_the_final_and_have_critical_options(reference):
     case = CaseScenarioQuestion.objects.get(reference=reference)
-    assert case.status == QuestionStatus.ACTIVE and case.category.name == "Client cases"
+    assert case.live and case.category.name == "Client cases"
     assert case.remediation_module.slug == "systemic-conditions"
     assert CaseOption.objects.filter(step__question=case, is_critical=True).count() >= 2
 
@@ -175,7 +174,7 @@ def test_insulin_injection_site_statement_is_false():
 
 
 def test_every_active_demo_case_has_a_critical_option_in_each_safety_step():
-    for case in CaseScenarioQuestion.objects.filter(status=QuestionStatus.ACTIVE):
+    for case in CaseScenarioQuestion.objects.filter(live=True):
         assert case.safety_steps_without_critical_option() == [], case.reference
 
 
@@ -189,7 +188,7 @@ def final_items():
     pool = [
         question.get_real_instance()
         for draw in final.random_draws.all()
-        for question in Question.objects.filter(category=draw.category, status=QuestionStatus.ACTIVE)
+        for question in Question.objects.filter(category=draw.category, live=True)
     ]
     items = [question.to_item(slot) for slot, question in enumerate(fixed + pool, start=1)]
     return final, items[: len(fixed)], items[len(fixed) :]
@@ -339,5 +338,5 @@ def test_home_study_hours_stay_honest():
 def test_every_case_in_the_bank_is_in_a_category_the_final_can_draw_or_fixed():
     final, fixed, cases = final_items()
     references = {item["question_id"] for item in itertools.chain(fixed, cases)}
-    for case in CaseScenarioQuestion.objects.filter(course__slug=CONTRAINDICATIONS, status=QuestionStatus.ACTIVE):
+    for case in CaseScenarioQuestion.objects.filter(course__slug=CONTRAINDICATIONS, live=True):
         assert case.pk in references, case.reference

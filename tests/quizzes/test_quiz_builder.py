@@ -162,7 +162,7 @@ def test_the_editor_shows_the_quiz_points_and_the_pass_mark_in_points(admin_clie
     assert "Fixed questions: 6 questions, 9 points." in text
     assert "Pass mark 70 % = 6.3 of 9 points." in text
 
-    questions[0].status = "draft"
+    questions[0].live = False
     questions[0].save()
     pool = factories.category("Strokes", course)
     for points in ("1", "1", "3"):

@@ -7,7 +7,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from quizzes.admin.interchange import SESSION_KEY
-from quizzes.choices import QuestionStatus
 from quizzes.interchange.records import MAX_FILE_BYTES
 from quizzes.models import Question
 from tests.quizzes import factories as quiz
@@ -50,8 +49,8 @@ def test_instructor_previews_then_confirms_and_gets_drafts_in_her_course(maya_cl
 
     confirmed = maya_client.post(response["Location"])
     assert confirmed.status_code == 302
-    assert confirmed["Location"] == f"{BANK}?course={swedish.pk}&status=draft"
-    assert Question.objects.filter(course=swedish, status=QuestionStatus.DRAFT).count() == 5
+    assert confirmed["Location"] == f"{BANK}?course={swedish.pk}&live=false"
+    assert Question.objects.filter(course=swedish, live=False).count() == 5
     assert SESSION_KEY not in maya_client.session
     # Confirming twice (a second click, the back button) creates nothing more.
     again = maya_client.post(response["Location"])

@@ -14,6 +14,8 @@ from quizzes.question_types import registry
 from quizzes.question_types.base import Problem, live_forms
 
 SHARED_BANK = "Shared bank (no course)"
+OUTSIDE_OWN_QUESTION = "This question is not in your courses' bank (or no longer exists); choose one of yours."
+OUTSIDE_OWN_CATEGORY = "This category is not in your courses' bank (or no longer exists); choose one of yours."
 
 
 def offer_own_courses(form) -> None:
@@ -187,6 +189,7 @@ class QuizQuestionFormSet(BaseChildFormSet):
             from .chooser import QuestionChooserWidget
 
             form.fields["question"].widget = QuestionChooserWidget(course_id=self.course_id, quiz_id=self.quiz_id)
+            form.fields["question"].error_messages["invalid_choice"] = OUTSIDE_OWN_QUESTION
 
     def validate_unique(self):
         # Named beside the second copy, instead of Django's "Please correct the duplicate data for page and
@@ -218,11 +221,60 @@ class QuizPageForm(WagtailAdminPageForm):
 
             links.course_id = quiz_course_id(page=self.instance, parent_page=self.parent_page)
             links.quiz_id = self.instance.pk
+        self._offer_own_categories()
+
+    def _offer_own_categories(self) -> None:
+        """Random draws offer only the categories of the user's courses (the bank is per course)."""
+        draws = self.formsets.get("random_draws")
+        if draws is None or self.for_user is None:
+            return
+        from quizzes.models import QuestionCategory
+
+        categories = scope(self.for_user, QuestionCategory.objects.select_related("course"))
+        build = draws.add_fields
+
+        def add_fields(form, index):
+            build(form, index)
+            if "category" in form.fields:
+                form.fields["category"].queryset = categories
+                form.fields["category"].error_messages["invalid_choice"] = OUTSIDE_OWN_CATEGORY
+
+        draws.add_fields = add_fields  # rows and the "add" template are built lazily, after this
+
+    def _kept_from_before(self, relation: str, field: str) -> set[int]:
+        """What the quiz's latest draft already holds: kept even if it is not the user's to choose now."""
+        if self.instance.pk is None:
+            return set()
+        draft = self.instance.get_latest_revision_as_object()
+        return {getattr(row, f"{field}_id") for row in getattr(draft, relation).all()}
+
+    def _outside_own_bank(self) -> bool:
+        """Mark rows that pick another course's question or category; True when there were any."""
+        user = self.for_user
+        if user is None:
+            return False
+        found = False
+        kept_questions = self._kept_from_before("question_links", "question")
+        for form in live_forms(self.formsets["question_links"]):
+            question = form.cleaned_data.get("question")
+            if question is not None and question.pk not in kept_questions and not may_author(user, question.course_id):
+                form.add_error("question", OUTSIDE_OWN_QUESTION)
+                found = True
+        kept_categories = self._kept_from_before("random_draws", "category")
+        for form in live_forms(self.formsets["random_draws"]):
+            category = form.cleaned_data.get("category")
+            if category is not None and category.pk not in kept_categories and not may_author(user, category.course_id):
+                form.add_error("category", OUTSIDE_OWN_CATEGORY)
+                found = True
+        return found
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
-        if not valid or self.is_deferred_validation:
-            return valid
+        outside = self._outside_own_bank()  # checked even when other fields failed, so every row says so
+        if not valid or outside:
+            return False
+        if self.is_deferred_validation:
+            return True
         problems = self.question_problems()
         for problem in problems:
             self.add_error(None, problem)

@@ -52,7 +52,9 @@ def create_draft_questions(*, course: CoursePage, records: Sequence[QuestionReco
         if record.tags:
             question.tags.add(*record.tags)
         question.save()
-        question.save_revision(user=user)  # the first revision, which the author edits and submits
+        # The first revision, which the author completes and submits; a draft may still lack what the
+        # file could not carry (an explanation), so it is not checked as a finished question yet.
+        question.save_revision(user=user, clean=False)
         created.append(question)
     return created
 

@@ -14,6 +14,7 @@ from fractions import Fraction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 
 from quizzes import posted, responses, scoring
+from quizzes.admin.panels import NestedInlinePanel
 
 from .base import Problem, QuestionType, live_forms, text_only
 
@@ -104,7 +105,7 @@ class CaseScenario(QuestionType):
                 panels=[
                     FieldPanel("prompt"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("safety_decision")]),
-                    InlinePanel(
+                    NestedInlinePanel(  # its changes show in the comparison view reviewers approve from
                         "options",
                         heading="Options",
                         label="Option",

@@ -16,7 +16,7 @@ from courses.services import COURSE_EDITORS_GROUP
 from events.services import add_provider_account
 from quizzes import services
 from quizzes.bank_setup import QUESTION_REVIEW_WORKFLOW
-from quizzes.models import CaseScenarioQuestion, Question, QuestionCategory, SingleChoiceQuestion
+from quizzes.models import CaseScenarioQuestion, Question, QuestionCategory, QuizPage, SingleChoiceQuestion
 from tests import factories as base
 from tests.events import factories as event_factories
 from tests.quizzes import factories
@@ -350,3 +350,36 @@ def test_a_demo_style_draft_keeps_the_concrete_type_in_the_bank_listing(client, 
     assert "Where do you start petrissage?" in html
     assert f"/admin/snippets/quizzes/singlechoicequestion/edit/{draft.pk}/" in html
     assert isinstance(Question.objects.get(pk=draft.pk), SingleChoiceQuestion)
+
+
+# --- the quiz editor keeps to the author's own bank ----------------------------------------------
+
+
+def test_a_quiz_takes_only_the_authors_own_questions_and_categories(client, bank):
+    quiz = factories.quiz(bank["swedish"], questions=[bank["effleurage"]], title="TS-101 check")
+    client = signed_in(client, bank["maya"])
+    edit_url = f"/admin/pages/{quiz.pk}/edit/"
+    page = client.get(edit_url).content.decode()
+    assert "Client cases" not in page  # Daniel's category is not offered for a draw
+
+    data = form_data(page, "page-edit-form")
+    data.update(
+        {
+            "question_links-TOTAL_FORMS": ["2"],
+            "question_links-1-question": [str(bank["dvt"].pk)],
+            "question_links-1-ORDER": ["2"],
+            "question_links-1-id": [""],
+            "random_draws-TOTAL_FORMS": ["1"],
+            "random_draws-0-category": [str(bank["client_cases"].pk)],
+            "random_draws-0-count": ["1"],
+            "random_draws-0-ORDER": ["1"],
+            "random_draws-0-id": [""],
+        }
+    )
+    response = client.post(edit_url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This question is not in your courses&#x27; bank" in html
+    assert "This category is not in your courses&#x27; bank" in html
+    draft = QuizPage.objects.get(pk=quiz.pk).get_latest_revision_as_object()
+    assert [link.question_id for link in draft.question_links.all()] == [bank["effleurage"].pk]

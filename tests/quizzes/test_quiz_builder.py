@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 
-from courses.services import INSTRUCTORS_GROUP
+from courses.models import Instructor
+from courses.services import INSTRUCTORS_GROUP, sync_course_team
 from quizzes.models import QuizPage, QuizRandomDraw
 from tests import factories as base
 from tests.quizzes import factories
@@ -19,9 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def instructor_client(client):
+def instructor_client(client, course):
+    """Daniel, who teaches the course: its questions are his to author."""
     user = base.user("daniel")
     user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
+    course.instructors.add(Instructor.objects.create(name="Daniel Reyes", credentials="LMT", user=user))
+    course.save()
+    sync_course_team(course)
     client.force_login(user)
     return client
 
@@ -78,7 +83,7 @@ def test_the_chooser_opens_on_the_quiz_course_and_marks_questions_already_in_it(
     new_row = next(row for title, row in rows.items() if title.startswith("Effleurage glides"))
     assert new_row.find("input", attrs={"name": "id", "value": str(unused.pk)}) is not None
     cells = [cell.get_text(" ", strip=True) for cell in new_row.find_all("td")]
-    assert "True or false" in cells and "2.5" in cells and "Active" in cells and "Not in a quiz" in cells
+    assert "True or false" in cells and "2.5" in cells and "Live" in cells and "Not in a quiz" in cells
 
     added_row = next(row for title, row in rows.items() if title.startswith(str(questions[0])[:30]))
     assert added_row.find("input", attrs={"name": "id"}) is None

@@ -32,7 +32,8 @@ class EventPageForm(CEHoursFormMixin, WagtailAdminPageForm):
             if getattr(parent, "country", ""):
                 self.initial["country"] = parent.country
         if "status" in self.fields:
-            self.fields["status"].help_text = STATUS_HELP
+            # What each status means (the model's help), then the fast path for cancelling or postponing.
+            self.fields["status"].help_text = f"{self.fields['status'].help_text} {STATUS_HELP}".strip()
         self.session_time_zone = self._chosen_time_zone()
         sessions = self.formsets.get("sessions")
         if sessions is not None:

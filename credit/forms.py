@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -178,19 +179,17 @@ class OutsideCreditForm(forms.ModelForm):
             raise forms.ValidationError(
                 f"This file is {filesizeformat(upload.size)}; certificates can be up to {filesizeformat(limit)}."
             )
+        # Only now, with the size known to be within the limit, is the file read (it waits on disk when large).
         upload.seek(0)
         data = upload.read(limit + 1)
         upload.seek(0)
-        content_type = uploads.check(data)
-        if content_type is None:
-            raise forms.ValidationError(
-                "This file isn't a PDF or an image we can read. Upload the certificate as a PDF, JPEG, PNG or WebP."
-            )
-        self._content_type = content_type
-        # Store under the extension that matches the content, whatever the file was called.
-        stem = (upload.name.rsplit(".", 1)[0] or "certificate")[:80]
-        upload.name = f"{stem}.{uploads.EXTENSIONS[content_type]}"
-        return upload
+        try:
+            certificate = uploads.accept(data)
+        except uploads.Refused as refused:
+            raise forms.ValidationError(str(refused)) from refused
+        self._content_type = certificate.content_type
+        # Stored as the checked (for pictures, redrawn) bytes under a name of our own; the storage path adds a uuid.
+        return ContentFile(certificate.data, name=f"certificate.{certificate.extension}")
 
     def save(self, commit: bool = True) -> OutsideCredit:
         entry = super().save(commit=False)

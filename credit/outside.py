@@ -26,10 +26,17 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Private files have no public URL; use the owner-checked download view.")
 
 
+# The only extensions a stored certificate can have: the form names the file after its checked content.
+_STORED_EXTENSIONS = {"pdf", "png", "jpg", "webp"}
+
+
 def outside_certificate_path(instance: "OutsideCredit", filename: str) -> str:
+    """A fresh random name: nothing of the learner's own file name reaches the disk."""
     import uuid
 
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in _STORED_EXTENSIONS:
+        extension = "bin"
     return f"outside-certificates/{uuid.uuid4().hex}.{extension}"
 
 

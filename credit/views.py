@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.selectors import legal_name_for
 from courses.models import CoursePage, ModulePage
 
-from . import live, pdf, selectors, services
+from . import live, pdf, selectors, services, uploads
 from .forms import OutsideCreditForm, RosterForm, VerifyForm
 from .models import Certificate, CreditRecord, OutsideCredit
 
@@ -339,9 +339,13 @@ def outside_certificate(request: HttpRequest, pk: int) -> HttpResponse:
         handle = entry.certificate_file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    response = FileResponse(handle, content_type=entry.certificate_content_type or "application/octet-stream")
-    extension = entry.certificate_file.name.rsplit(".", 1)[-1]
-    response["Content-Disposition"] = f'inline; filename="certificate-{entry.pk}.{extension}"'
+    # Only the types the upload check accepts are named; anything older goes out as plain bytes.
+    known = entry.certificate_content_type in uploads.EXTENSIONS
+    content_type = entry.certificate_content_type if known else "application/octet-stream"
+    extension = uploads.EXTENSIONS[content_type] if known else "bin"
+    response = FileResponse(handle, content_type=content_type)
+    # Always a download, never shown in the page: a browser can't be talked into reading it as anything else.
+    response["Content-Disposition"] = f'attachment; filename="certificate-{entry.pk}.{extension}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"

@@ -2,18 +2,20 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, PngImagePlugin
 from pypdf import PdfReader
 
+from credit import uploads
 from credit.models import OutsideCredit
 from tests.credit import factories as credit_factories
-from tests.credit.test_codes_and_uploads import MINIMAL_PDF
+from tests.credit.test_codes_and_uploads import MINIMAL_PDF, POLYGLOT_PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +82,63 @@ def test_a_pdf_named_like_an_image_is_stored_as_a_pdf(client, learner):
     assert entry.certificate_file.name.endswith(".pdf")
 
 
+def test_a_real_pdf_is_stored_under_a_generated_name(client, learner):
+    client.force_login(learner)
+    upload = SimpleUploadedFile("../../Sam Smith <script>.pdf", MINIMAL_PDF, content_type="application/pdf")
+    response = client.post(reverse("credit:outside_add"), {**form_data(), "certificate_file": upload})
+    assert response.status_code == 302
+    entry = OutsideCredit.objects.get()
+    assert entry.certificate_content_type == "application/pdf"
+    assert re.fullmatch(r"outside-certificates/[0-9a-f]{32}\.pdf", entry.certificate_file.name)
+    with entry.certificate_file.open("rb") as stored:
+        assert stored.read() == MINIMAL_PDF
+
+
+def test_a_png_upload_is_stored_redrawn(client, learner):
+    client.force_login(learner)
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "hidden note")
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "white").save(buffer, format="PNG", pnginfo=text)
+    upload = SimpleUploadedFile("scan.png", buffer.getvalue() + b"<html>trailing</html>", content_type="image/png")
+    client.post(reverse("credit:outside_add"), {**form_data(), "certificate_file": upload})
+    entry = OutsideCredit.objects.get()
+    assert re.fullmatch(r"outside-certificates/[0-9a-f]{32}\.png", entry.certificate_file.name)
+    with entry.certificate_file.open("rb") as stored:
+        data = stored.read()
+    assert b"hidden note" not in data and b"<html>" not in data
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.format == "PNG" and picture.size == (20, 10)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("certificate.pdf", POLYGLOT_PDF, "This PDF is damaged or incomplete"),
+        ("certificate.pdf", b"Certificate of completion: Sam Smith, 4 CE hours\n", "a PDF or an image we can read"),
+    ],
+)
+def test_pdfs_that_do_not_open_are_refused_with_a_message(client, learner, name, content, message):
+    client.force_login(learner)
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = client.post(reverse("credit:outside_add"), {**form_data(), "certificate_file": upload})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not OutsideCredit.objects.exists()
+
+
+def test_certificates_download_as_attachments_that_browsers_must_not_sniff(client, learner):
+    client.force_login(learner)
+    client.post(reverse("credit:outside_add"), {**form_data(), "certificate_file": png_upload()})
+    entry = OutsideCredit.objects.get()
+    response = client.get(reverse("credit:outside_certificate", args=[entry.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == f'attachment; filename="certificate-{entry.pk}.png"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
@@ -99,9 +158,14 @@ def test_wrong_file_types_are_refused_with_a_message(client, learner, name, cont
     assert not OutsideCredit.objects.exists()
 
 
-def test_files_over_the_size_limit_are_refused(client, learner, settings):
+def test_files_over_the_size_limit_are_refused(client, learner, settings, monkeypatch):
     settings.CREDIT_UPLOAD_MAX_BYTES = 1024
     client.force_login(learner)
+
+    def never(data):  # the size alone refuses it: the content is never read or parsed
+        raise AssertionError("an oversized upload was read")
+
+    monkeypatch.setattr(uploads, "accept", never)
     big = SimpleUploadedFile("big.pdf", MINIMAL_PDF + b" " * 2048 + b"%%EOF")
     response = client.post(reverse("credit:outside_add"), {**form_data(), "certificate_file": big})
     assert response.status_code == 200

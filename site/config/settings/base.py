@@ -214,6 +214,8 @@ CREDIT_VERIFY_BASE_URL = env("CREDIT_VERIFY_BASE_URL") or WAGTAILADMIN_BASE_URL
 CREDIT_MAX_ACTIVITY_GAP_SECONDS = int(env("CREDIT_MAX_ACTIVITY_GAP_SECONDS", "1800"))
 # Outside-CE certificate uploads: PDF, JPEG, PNG or WebP up to this size.
 CREDIT_UPLOAD_MAX_BYTES = int(env("CREDIT_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# Uploads larger than this wait in a temporary file rather than in memory while their size is checked.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Certificate look-ups allowed per client address in a window (seconds), to make guessing codes pointless.
 CREDIT_VERIFY_RATE_LIMIT = int(env("CREDIT_VERIFY_RATE_LIMIT", "30"))
 CREDIT_VERIFY_RATE_WINDOW = int(env("CREDIT_VERIFY_RATE_WINDOW", "600"))

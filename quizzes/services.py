@@ -94,6 +94,12 @@ def grace() -> timedelta:
     return timedelta(seconds=getattr(settings, "QUIZ_DEADLINE_GRACE_SECONDS", 30))
 
 
+def timer_lead() -> timedelta:
+    """How early the page's timer may send "time is up" and still be taken at its word (a countdown in
+    the browser can end a moment before the server's deadline); earlier, it is an ordinary submit."""
+    return timedelta(seconds=getattr(settings, "QUIZ_TIMER_LEAD_SECONDS", 5))
+
+
 def is_expired(attempt: QuizAttempt, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     return attempt.is_open and attempt.deadline is not None and now > attempt.deadline + grace()
@@ -326,16 +332,17 @@ def submit_attempt(
     """Finish and grade the learner's attempt, once.
 
     ``sequence`` is what the confirmation page showed: if answers changed since (another tab), the
-    learner confirms again. When the time limit has passed (``time_up`` from the timer, or a deadline
-    gone by), the attempt is graded with whatever is saved.
+    learner confirms again. When the time limit has passed (``time_up`` from the timer, at most
+    ``timer_lead()`` before the deadline, or a deadline gone by), the attempt is graded with whatever
+    is saved.
     """
     now = now or timezone.now()
     with transaction.atomic():
         attempt = lock_attempt(attempt_id, user)
         if not attempt.is_open:
             return SubmitResult(attempt, already_graded=True)
-        past_deadline = attempt.deadline is not None and now >= attempt.deadline
-        if is_expired(attempt, now) or time_up and past_deadline:
+        timer_ran_out = time_up and attempt.deadline is not None and now >= attempt.deadline - timer_lead()
+        if is_expired(attempt, now) or timer_ran_out:
             reason = FinishReason.TIME_EXPIRED
         else:
             reason = FinishReason.SUBMITTED

@@ -170,6 +170,7 @@ def _render_take(request: HttpRequest, attempt: QuizAttempt, page: int, status: 
             "previous_page": page - 1 if page > 1 else None,
             "next_page": page + 1 if page < attempt.page_count else None,
             "seconds_left": _seconds_left(attempt),
+            "milliseconds_left": _milliseconds_left(attempt),
             "time_left": _time_left(attempt),
         },
         status=status,
@@ -188,6 +189,13 @@ def _seconds_left(attempt: QuizAttempt) -> int | None:
     if attempt.deadline is None:
         return None
     return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
+def _milliseconds_left(attempt: QuizAttempt) -> int | None:
+    """Exact time left for the page's timer, so it ends at the deadline, not up to a second early."""
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds() * 1000))
 
 
 def _save_page(request: HttpRequest, attempt: QuizAttempt, page: int) -> HttpResponse:
@@ -282,7 +290,8 @@ def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
         time_up = request.POST.get("time_up") == "1"
         raw = request.POST.get("seq")
         try:
-            sequence = int(raw) if raw is not None and not time_up else None
+            # A real time-up is graded whatever the save number; one sent too early is checked like any submit.
+            sequence = int(raw) if raw is not None else None
         except ValueError:
             return problem(request, 400, "That request could not be understood", "The save number must be a number.")
         try:
@@ -318,6 +327,7 @@ def _render_confirm(request: HttpRequest, attempt: QuizAttempt, status: int = 20
             "unanswered": unanswered,
             "answered_count": len(attempt.items) - len(unanswered),
             "seconds_left": _seconds_left(attempt),
+            "milliseconds_left": _milliseconds_left(attempt),
             "time_left": _time_left(attempt),
             "return_url": attempt_url(attempt),
         },

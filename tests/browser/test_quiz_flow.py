@@ -185,6 +185,37 @@ def test_the_timer_submits_when_time_runs_out(small_quiz, page, live_server):
     assert graded.answers.get(slot=1).response != {}
 
 
+def test_the_timer_ends_a_one_minute_attempt_at_the_deadline_without_a_stale_page_warning(
+    small_quiz, page, live_server
+):
+    quiz, learner = small_quiz
+    QuizPage.objects.filter(pk=quiz.pk).update(time_limit_minutes=1)
+    login(page, live_server, learner.username, "pass-word-123")
+    page.goto(live_server.url + quiz.url)
+    page.get_by_role("button", name="Start the quiz").click()
+    attempt = QuizAttempt.objects.get(user=learner)
+    page.locator("fieldset.question input[type=radio]").first.check()
+    saved(page, 1)
+    # Most of the minute has gone by: about five seconds remain.
+    now = timezone.now()
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        started_at=now - timedelta(seconds=55), deadline=now + timedelta(seconds=5)
+    )
+    submits = []
+    page.on("response", lambda response: "/submit/" in response.url and submits.append(response.status))
+    page.goto(f"{live_server.url}/quizzes/attempts/{attempt.pk}/?page=2")
+    answer_current_question(page)
+    saved(page, 2)
+    page.wait_for_url("**/review/", timeout=20_000)
+    assert "Results: Safety check" in page.get_by_role("heading", level=1).inner_text()
+    assert "changed since this page was opened" not in page.content()
+    assert 409 not in submits and len(submits) == 1  # one time-up submit, taken the first time
+    graded = QuizAttempt.objects.get(pk=attempt.pk)
+    assert graded.finish_reason == "time_expired"
+    assert graded.submitted_at >= graded.deadline  # the page waited for the real deadline
+    assert graded.answers.get(slot=1).response != {} and graded.answers.get(slot=2).response != {}
+
+
 def test_quiz_pages_fit_a_phone(small_quiz, phone_page, live_server, axe_check):
     quiz, learner = small_quiz
     login(phone_page, live_server, learner.username, "pass-word-123")

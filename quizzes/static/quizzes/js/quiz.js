@@ -5,6 +5,10 @@
 
     var form = document.querySelector("form[data-quiz-form]");
     var status = document.querySelector("[data-quiz-save-status]");
+    // Calls back once every answer changed on this page has been sent (the autosave below fills it in).
+    var whenSaved = function (done) {
+        done();
+    };
 
     function say(message, kind) {
         if (!status) {
@@ -139,16 +143,42 @@
                 });
         }
 
+        var waiting = {};
+
+        function send(fieldset) {
+            if (queue.indexOf(fieldset) === -1) {
+                queue.push(fieldset);
+            }
+            next();
+        }
+
         function schedule(fieldset) {
             var slot = fieldset.getAttribute("data-slot");
             clearTimeout(timers[slot]);
+            waiting[slot] = fieldset;
             timers[slot] = setTimeout(function () {
-                if (queue.indexOf(fieldset) === -1) {
-                    queue.push(fieldset);
-                }
-                next();
+                delete waiting[slot];
+                send(fieldset);
             }, 300);
         }
+
+        // When time is up, answers still waiting to be sent go at once, and the submit waits for them
+        // (a few seconds at most: the server takes saves for a while after the deadline).
+        whenSaved = function (done) {
+            Object.keys(waiting).forEach(function (slot) {
+                clearTimeout(timers[slot]);
+                send(waiting[slot]);
+                delete waiting[slot];
+            });
+            var giveUpAt = Date.now() + 5000;
+            (function check() {
+                if (closed || (!busy && !queue.length) || Date.now() > giveUpAt) {
+                    done();
+                } else {
+                    setTimeout(check, 100);
+                }
+            })();
+        };
 
         form.addEventListener("change", function (event) {
             var fieldset = event.target.closest("[data-question]");
@@ -222,12 +252,16 @@
     }
 
     // ---------------------------------------------------------------- timer
+    // The page is told the time left to the millisecond and counts down to exactly that moment: the
+    // server takes the timer's submit as "time is up" only from (nearly) the deadline on.
     var timer = document.querySelector("[data-quiz-timer]");
     if (timer) {
         var value = timer.querySelector("[data-quiz-timer-value]");
         var announce = timer.querySelector("[data-quiz-timer-announce]");
-        var left = parseInt(timer.getAttribute("data-seconds-left"), 10) || 0;
-        var endsAt = Date.now() + left * 1000;
+        var exact = parseInt(timer.getAttribute("data-milliseconds-left"), 10);
+        var leftMs = isNaN(exact) ? (parseInt(timer.getAttribute("data-seconds-left"), 10) || 0) * 1000 : exact;
+        var left = Math.ceil(leftMs / 1000);
+        var endsAt = Date.now() + leftMs;
         var warned = {};
         function format(seconds) {
             var minutes = Math.floor(seconds / 60);
@@ -235,7 +269,9 @@
             return minutes + ":" + (rest < 10 ? "0" : "") + rest;
         }
         function tick() {
-            var seconds = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+            var remaining = endsAt - Date.now();
+            // Whole seconds still to go, so "0:00" shows only when the time really is up.
+            var seconds = Math.max(0, Math.ceil(remaining / 1000));
             value.textContent = format(seconds);
             [300, 60].forEach(function (mark) {
                 if (seconds <= mark && !warned[mark] && left > mark) {
@@ -244,16 +280,19 @@
                 }
             });
             timer.classList.toggle("quiz-timer--low", seconds <= 60);
-            if (seconds <= 0) {
-                clearInterval(handle);
-                var timeUp = document.querySelector("form[data-quiz-time-up]");
-                if (timeUp) {
-                    say("Time is up: submitting your saved answers…", "error");
+            if (remaining > 0) {
+                // Next tick on the next whole second, the last one on the deadline itself.
+                setTimeout(tick, remaining % 1000 || 1000);
+                return;
+            }
+            var timeUp = document.querySelector("form[data-quiz-time-up]");
+            if (timeUp) {
+                say("Time is up: submitting your saved answers…", "error");
+                whenSaved(function () {
                     timeUp.submit();
-                }
+                });
             }
         }
-        var handle = setInterval(tick, 1000);
         tick();
     }
 })();

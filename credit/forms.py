@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.choices import DeliveryMethod
 from courses.models import CECategory
+from pageparts.ids import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 
 from . import codes, uploads
 from .models import Licence, OutsideCredit, RequirementProfile
@@ -42,6 +44,7 @@ class LicenceForm(forms.ModelForm):
     class Meta:
         model = Licence
         fields = ["requirement_profile", "licence_number", "cycle_start", "cycle_end"]
+        field_classes = {"requirement_profile": BoundedModelChoiceField}
         widgets = {"cycle_start": DateInput(), "cycle_end": DateInput()}
 
     def __init__(self, *args, user, **kwargs):
@@ -113,8 +116,28 @@ class LicenceForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+class PrivateFileInput(forms.ClearableFileInput):
+    """The certificate field of an outside-CE entry. The file is private (its storage has no public URL), so the
+    current file links to the owner-checked download view instead, under the name that view gives it."""
+
+    template_name = "credit/widgets/private_file_input.html"
+    download_url = ""
+
+    def is_initial(self, value) -> bool:
+        # Django's widget asks the file for its URL to decide; a private file has a name but no URL.
+        return bool(value and getattr(value, "name", None))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            extension = str(value.name).rsplit(".", 1)[-1] if "." in str(value.name) else ""
+            context["widget"]["file_label"] = f"certificate.{extension}" if extension else "certificate"
+            context["widget"]["download_url"] = self.download_url
+        return context
+
+
 class OutsideCreditForm(forms.ModelForm):
-    categories = forms.ModelMultipleChoiceField(
+    categories = BoundedModelMultipleChoiceField(
         queryset=CECategory.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -136,7 +159,7 @@ class OutsideCreditForm(forms.ModelForm):
         ]
         widgets = {
             "completed_on": DateInput(),
-            "certificate_file": forms.ClearableFileInput(
+            "certificate_file": PrivateFileInput(
                 attrs={"accept": ".pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp"}
             ),
         }
@@ -153,6 +176,10 @@ class OutsideCreditForm(forms.ModelForm):
         limit = filesizeformat(settings.CREDIT_UPLOAD_MAX_BYTES)
         self.fields["certificate_file"].help_text += f" Up to {limit}."
         self._content_type = None
+        if self.instance.pk:
+            self.fields["certificate_file"].widget.download_url = reverse(
+                "credit:outside_certificate", kwargs={"pk": self.instance.pk}
+            )
 
     def clean_completed_on(self) -> date:
         completed = self.cleaned_data["completed_on"]
@@ -222,7 +249,7 @@ class VerifyForm(forms.Form):
 
 
 class RosterForm(forms.Form):
-    course = forms.ModelChoiceField(queryset=None, empty_label="Choose a course")
+    course = BoundedModelChoiceField(queryset=None, empty_label="Choose a course")
     start = forms.DateField(label="Completed from", widget=DateInput())
     end = forms.DateField(label="Completed until", widget=DateInput())
 

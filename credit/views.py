@@ -14,10 +14,10 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.redirects import is_local_path
 from accounts.selectors import legal_name_for
 from courses.models import CoursePage, ModulePage
 
@@ -28,9 +28,7 @@ from .models import Certificate, CreditRecord, OutsideCredit
 
 def _back(request: HttpRequest, fallback: str) -> str:
     candidate = request.POST.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
-        return candidate
-    return fallback
+    return candidate if is_local_path(request, candidate) else fallback
 
 
 def _live_course(course_id: int) -> CoursePage:

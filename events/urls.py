@@ -3,6 +3,8 @@ self check-in."""
 
 from django.urls import path
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+
 from . import attendance_views, registration_views, views
 
 app_name = "events"
@@ -11,5 +13,5 @@ urlpatterns = [
     path("events/<uuid:uid>.ics", views.event_calendar, name="event_calendar"),
     path("events/<uuid:uid>/register/", registration_views.register, name="register"),
     path("events/<uuid:uid>/check-in/", attendance_views.check_in, name="check_in"),
-    path("registrations/<int:pk>/cancel/", registration_views.cancel, name="cancel_registration"),
+    path("registrations/<id:pk>/cancel/", registration_views.cancel, name="cancel_registration"),
 ]

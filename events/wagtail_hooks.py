@@ -5,12 +5,16 @@ session rosters, audit history, the credit roster CSV), and Cancel event / Postp
 from django.urls import path
 from wagtail import hooks
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+
 from .admin import attendance, registrations, status_changes
 
 
 @hooks.register("register_admin_urls")
 def register_registration_urls():
-    return [path("events/<int:event_id>/registrations/", registrations.registrations_view, name=registrations.URL_NAME)]
+    return [
+        path("events/<page_id:event_id>/registrations/", registrations.registrations_view, name=registrations.URL_NAME)
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+
 from . import views
 
 app_name = "quizzes"
 urlpatterns = [
-    path("<int:quiz_id>/start/", views.start, name="start"),
-    path("attempts/<int:attempt_id>/", views.take, name="take"),
-    path("attempts/<int:attempt_id>/answer/", views.autosave, name="autosave"),
-    path("attempts/<int:attempt_id>/submit/", views.submit, name="submit"),
-    path("attempts/<int:attempt_id>/review/", views.review, name="review"),
+    path("<page_id:quiz_id>/start/", views.start, name="start"),
+    path("attempts/<id:attempt_id>/", views.take, name="take"),
+    path("attempts/<id:attempt_id>/answer/", views.autosave, name="autosave"),
+    path("attempts/<id:attempt_id>/submit/", views.submit, name="submit"),
+    path("attempts/<id:attempt_id>/review/", views.review, name="review"),
 ]

@@ -16,6 +16,9 @@ from django.urls import path, reverse
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import Page
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+from pageparts.ids import BoundedModelChoiceField
+
 from ..models import CoursePage, ModulePage
 from ..services import can_order_modules, move_in_course
 
@@ -23,7 +26,7 @@ URL_NAME = "courses_module_order"
 
 
 class MoveForm(forms.Form):
-    page = forms.ModelChoiceField(
+    page = BoundedModelChoiceField(
         queryset=Page.objects.none(), error_messages={"invalid_choice": "That page is not in this course."}
     )
     direction = forms.ChoiceField(choices=[("up", "Move up"), ("down", "Move down")])
@@ -91,7 +94,7 @@ def module_order_view(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def urls() -> list:
-    return [path("courses/<int:course_id>/order/", module_order_view, name=URL_NAME)]
+    return [path("courses/<page_id:course_id>/order/", module_order_view, name=URL_NAME)]
 
 
 def _course_of(page: Page) -> CoursePage | None:

@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+
 from ..models import CreditRecord, OutsideCredit
 from . import views
 
@@ -50,7 +52,7 @@ class ReadOnlyViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("inspect/<id:pk>/", self.inspect_view, name="inspect"),
             *self.get_extra_urlpatterns(),
         ]
 
@@ -112,12 +114,12 @@ class CreditRecordViewSet(ReadOnlyViewSet):
         back_to_record = {"inspect_url_name": self.get_url_name("inspect")}
         return [
             path(
-                "<int:pk>/certificates/<int:certificate_id>/revoke/",
+                "<id:pk>/certificates/<id:certificate_id>/revoke/",
                 views.revoke_view,
                 back_to_record,
                 name="revoke",
             ),
-            path("<int:pk>/reissue/", views.reissue_view, back_to_record, name="reissue"),
+            path("<id:pk>/reissue/", views.reissue_view, back_to_record, name="reissue"),
         ]
 
 

@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
 from accounts.selectors import legal_names_for
 from credit.selectors import is_credit_admin
 
@@ -252,10 +253,10 @@ def roster_csv_view(request: HttpRequest, event_id: int) -> HttpResponse:
 
 def urls() -> list:
     return [
-        path("events/<int:event_id>/attendance/", attendance_view, name=OVERVIEW),
-        path("events/<int:event_id>/attendance/history/", history_view, name=HISTORY),
-        path("events/<int:event_id>/attendance/roster.csv", roster_csv_view, name=CSV),
-        path("events/<int:event_id>/attendance/sessions/<int:session_id>/", roster_view, name=ROSTER),
+        path("events/<page_id:event_id>/attendance/", attendance_view, name=OVERVIEW),
+        path("events/<page_id:event_id>/attendance/history/", history_view, name=HISTORY),
+        path("events/<page_id:event_id>/attendance/roster.csv", roster_csv_view, name=CSV),
+        path("events/<page_id:event_id>/attendance/sessions/<id:session_id>/", roster_view, name=ROSTER),
     ]
 
 

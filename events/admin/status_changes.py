@@ -14,6 +14,8 @@ from django.urls import path, reverse
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+
 from ..choices import EventStatus
 from ..models import EventPage
 from ..status_changes import (
@@ -99,8 +101,8 @@ def postpone_view(request: HttpRequest, event_id: int) -> HttpResponse:
 
 def urls() -> list:
     return [
-        path("events/<int:event_id>/cancel/", cancel_view, name=CANCEL_URL),
-        path("events/<int:event_id>/postpone/", postpone_view, name=POSTPONE_URL),
+        path("events/<page_id:event_id>/cancel/", cancel_view, name=CANCEL_URL),
+        path("events/<page_id:event_id>/postpone/", postpone_view, name=POSTPONE_URL),
     ]
 
 

@@ -9,6 +9,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 
 from courses.models import CoursePage
+from pageparts.ids import BoundedModelChoiceField
 from quizzes.bank_access import courses_for, scope
 from quizzes.models import Question, QuestionCategory
 from quizzes.question_types import registry
@@ -93,10 +94,10 @@ class QuestionChooserFilterForm(BaseFilterForm):
         label="Search", required=False, widget=forms.TextInput(attrs={"placeholder": "Words or reference"})
     )
     type = forms.ChoiceField(required=False, choices=lambda: [("", "Any type"), *registry.choices()])
-    course = forms.ModelChoiceField(
+    course = BoundedModelChoiceField(
         required=False, queryset=CoursePage.objects.order_by("title"), empty_label="Any course"
     )
-    category = forms.ModelChoiceField(
+    category = BoundedModelChoiceField(
         required=False, queryset=QuestionCategory.objects.all(), empty_label="Any category"
     )
 

@@ -20,6 +20,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from pageparts.ids import BoundedModelChoiceField, is_possible_id
 from quizzes.interchange import csv_format, formats, selectors, services
 from quizzes.interchange.records import MAX_FILE_BYTES, MAX_QUESTIONS, FileProblem, decode
 
@@ -55,7 +56,7 @@ def _bank_breadcrumbs(label: str) -> list[dict]:
 
 
 class ImportForm(forms.Form):
-    course = forms.ModelChoiceField(
+    course = BoundedModelChoiceField(
         queryset=None, help_text="The questions go into this course's bank, as drafts.", empty_label=None
     )
     file_format = forms.ChoiceField(
@@ -186,7 +187,7 @@ class PreviewImportView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class ExportForm(forms.Form):
-    course = forms.ModelChoiceField(queryset=None, empty_label=None)
+    course = BoundedModelChoiceField(queryset=None, empty_label=None)
     file_format = forms.ChoiceField(label="Format", choices=formats.choices())
 
     def __init__(self, *args, user, **kwargs):
@@ -232,7 +233,7 @@ def download_questions(request):
         raise Http404("Choose a course you author and a format.")
     course = form.cleaned_data["course"]
     file_format = formats.FORMATS[form.cleaned_data["file_format"]]
-    ids = [int(value) for value in request.GET.getlist("question") if value.isdigit()]
+    ids = [int(value) for value in request.GET.getlist("question") if value.isdigit() and is_possible_id(value)]
     records = [selectors.question_record(question) for question in selectors.course_questions(course, ids)]
     records = [record for record in records if not file_format.cannot_write(record)]
     if not records:

@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
+
 from .interchange import ExportView, ImportView, PreviewImportView, csv_template, download_questions
 from .views import module_sections
 
 app_name = "quizzes_admin"
 
 urlpatterns = [
-    path("module-sections/<int:pk>/", module_sections, name="module_sections"),
+    path("module-sections/<page_id:pk>/", module_sections, name="module_sections"),
     path("import/", ImportView.as_view(), name="import_questions"),
     path("import/csv-template/", csv_template, name="csv_template"),
     path("import/<str:token>/", PreviewImportView.as_view(), name="preview_import"),

@@ -67,9 +67,22 @@ def ledger():
     return record
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The verify page limits look-ups per address; earlier tests' look-ups must not count here."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def media(settings, tmp_path):
-    """A course image in MEDIA_ROOT and a learner's outside-CE certificate in PRIVATE_MEDIA_ROOT."""
+    """A course image in MEDIA_ROOT and a learner's outside-CE certificate in PRIVATE_MEDIA_ROOT.
+
+    Both folders are this test's own, so files other tests left behind are not in the backup.
+    """
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
     (Path(settings.MEDIA_ROOT) / "images").mkdir(parents=True, exist_ok=True)
     (Path(settings.MEDIA_ROOT) / "images" / "hero.jpg").write_bytes(b"\xff\xd8 pretend jpeg")
     (Path(settings.PRIVATE_MEDIA_ROOT) / "outside").mkdir(parents=True, exist_ok=True)
@@ -124,7 +137,7 @@ def test_backup_then_restore_into_a_fresh_database_keeps_the_ledger(
     out = io.StringIO()
     call_command("restore", str(archive), "--database", fresh_database, stdout=out)
     summary = out.getvalue()
-    assert "checksums: all" in summary and "credit records: 1" in summary and "private uploads: 1" in summary
+    assert "checksums: all" in summary and "credit records: 1" in summary and "private uploads: 1" in summary, summary
 
     assert _rows(fresh_database) == _rows("default")
     assert (tmp_path / "restored-media" / "images" / "hero.jpg").read_bytes() == b"\xff\xd8 pretend jpeg"

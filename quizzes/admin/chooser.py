@@ -129,7 +129,6 @@ class AlreadyAddedColumn(Column):
 
 class QuestionChooserMixin:
     filter_form_class = QuestionChooserFilterForm
-    preserve_url_parameters = ["multiple", QUIZ_PARAMETER]
 
     def get_object_list(self):
         # Only the user's courses' questions (see quizzes.bank_access), with how many quizzes ask each.
@@ -200,6 +199,9 @@ class QuestionChosenMultipleView(SnippetChosenMultipleView):
 
 
 class QuestionChooserViewSet(CourseScopedChooserViewSetMixin, SnippetChooserViewSet):
+    # The viewset hands this list to each of its views (over any the view class sets). Keeping the quiz in
+    # the search, filter and page links and in "Confirm selection" keeps its questions marked as already added.
+    preserve_url_parameters = ["multiple", QUIZ_PARAMETER]
     choose_view_class = QuestionChooseView
     choose_results_view_class = QuestionChooseResultsView
     chosen_multiple_view_class = QuestionChosenMultipleView

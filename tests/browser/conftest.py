@@ -8,6 +8,7 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 from tests.baseline import ensure_baseline
@@ -41,6 +42,20 @@ def pytest_collection_modifyitems(items):
 def _baseline(transactional_db):
     """The live server needs committed data: put back the migrated rows a previous test's flush removed."""
     ensure_baseline()
+
+
+class _Quiet:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo site (`manage.py load_demo`): its accounts, courses, quizzes, providers and events."""
+    call_command("load_demo", stdout=_Quiet())
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,7 @@ Wagtail's own widgets still have two known problems (listed in docs/authoring.md
 editor"); they are excluded below by rule and selector, so anything of ours that axe flags still fails.
 """
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.urls import reverse
 
 from courses.models import CECategory, CourseIndexPage, CoursePage, Instructor, ModulePage
@@ -25,19 +23,6 @@ WAGTAIL_KNOWN_ISSUES = [
     # The minimap of a long page (the outline beside a module's body): a scrollable list, not focusable.
     ("scrollable-region-focusable", ".w-minimap__list"),
 ]
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=_Quiet())
 
 
 def admin_login(page, live_server, username: str, password: str) -> None:

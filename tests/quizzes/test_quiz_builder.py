@@ -118,6 +118,18 @@ def test_choosing_several_drops_those_already_in_the_quiz(admin_client, quiz, co
     assert sorted(str(item["id"]) for item in chosen) == sorted([str(first.pk), str(second.pk)])
 
 
+def test_searching_and_confirming_keep_the_quiz(admin_client, quiz, course, questions):
+    """The modal's search form and its "Confirm selection" carry the quiz, so a search still marks the questions
+    already in it and a confirmed selection still drops them."""
+    modal = admin_client.get(CHOOSE, {"course": course.pk, "quiz": quiz.pk, "multiple": "1"}).json()["html"]
+    soup = BeautifulSoup(modal, "html.parser")
+    for form in (
+        soup.find("form", attrs={"data-chooser-modal-search": True}),
+        soup.find("form", attrs={"data-multiple-choice-form": True}),
+    ):
+        assert parse_qs(urlsplit(form["action"]).query).get("quiz") == [str(quiz.pk)]
+
+
 def add_rows(data: dict, question_ids: list[int]) -> dict:
     """Rows appended to the fixed list, as the multiple chooser adds them, one per question picked."""
     start = int(data["question_links-TOTAL_FORMS"][0])

@@ -39,6 +39,14 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The live server counts look-ups per address (all 127.0.0.1 here) in the cache: each test starts at 0."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _baseline(transactional_db):
     """The live server needs committed data: put back the migrated rows a previous test's flush removed."""
     ensure_baseline()

@@ -153,15 +153,7 @@ def parse(text: str) -> ParseResult:
                 )
             )
             continue
-        found = mapping.problems(outcome)
-        if found:
-            result.unmapped.append(
-                Unmapped(
-                    source=source, kind=outcome.type_label, reason=" ".join(found), excerpt=excerpt(outcome.prompt)
-                )
-            )
-        else:
-            result.questions.append(mapping.tidy(outcome))
+        mapping.add_to_result(result, outcome, source=source)
     if not result.questions and not result.unmapped:
         raise FileProblem("The file has a header row but no questions under it.")
     return result

@@ -104,15 +104,7 @@ def parse(text: str) -> ParseResult:
         if isinstance(outcome, Unmapped):
             result.unmapped.append(outcome)
             continue
-        found = mapping.problems(outcome)
-        if found:
-            result.unmapped.append(
-                Unmapped(
-                    source=source, kind=outcome.type_label, reason=" ".join(found), excerpt=excerpt(outcome.prompt)
-                )
-            )
-        else:
-            result.questions.append(mapping.tidy(outcome))
+        mapping.add_to_result(result, outcome, source=source)
     if not result.questions and not result.unmapped:
         raise FileProblem("The file holds no GIFT questions.")
     return result

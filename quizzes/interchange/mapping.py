@@ -25,7 +25,10 @@ from .records import (
     REFERENCE_MAX,
     TAG_MAX,
     Option,
+    ParseResult,
     QuestionRecord,
+    Unmapped,
+    excerpt,
 )
 
 FULL = Decimal("100")
@@ -293,3 +296,17 @@ def tidy(record: QuestionRecord) -> QuestionRecord:
     if not record.explanation:
         record.notes.append("No general feedback to use as the explanation; add one before making it active.")
     return record
+
+
+def add_to_result(result: ParseResult, record: QuestionRecord, *, source: str, kind: str = "") -> None:
+    """Every reader's last step: a record the bank can hold is tidied and kept, any other is reported
+    with the reasons (`kind` names it as the file did; by default, the Touchstone type)."""
+    found = problems(record)
+    if found:
+        result.unmapped.append(
+            Unmapped(
+                source=source, kind=kind or record.type_label, reason=" ".join(found), excerpt=excerpt(record.prompt)
+            )
+        )
+    else:
+        result.questions.append(tidy(record))

@@ -82,13 +82,7 @@ def parse(text: str) -> ParseResult:
         if isinstance(outcome, str):
             result.unmapped.append(Unmapped(source=source, kind=moodle_type, reason=outcome, excerpt=excerpt(prompt)))
             continue
-        found = mapping.problems(outcome)
-        if found:
-            result.unmapped.append(
-                Unmapped(source=source, kind=moodle_type, reason=" ".join(found), excerpt=excerpt(prompt))
-            )
-        else:
-            result.questions.append(mapping.tidy(outcome))
+        mapping.add_to_result(result, outcome, source=source, kind=moodle_type)
     if not result.questions and not result.unmapped:
         raise FileProblem("The file holds no questions (only categories, or an empty <quiz>).")
     return result

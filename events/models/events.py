@@ -37,6 +37,7 @@ from .. import money, schedule
 from ..choices import Currency, EventStatus
 from ..editor_forms import EventPageForm
 from .base import DEFAULT_TIME_ZONE, PostalAddressMixin, time_zone_select, validate_time_zone
+from .offerings import check_offering
 from .providers import ProviderPage
 from .sessions import EventSession
 
@@ -267,25 +268,7 @@ class EventPage(PostalAddressMixin, Page):
                 {"hands_on": "Hands-on practice happens in person: choose Live – On Site, or untick hands-on."}
             )
         if self.offering_of_id:
-            self._check_offering(self.offering_of.specific)
-
-    def _check_offering(self, course) -> None:
-        """An offering delivers a live course as approved: same way of delivery, same hours."""
-        if course.delivery_method == DeliveryMethod.ON_DEMAND:
-            raise ValidationError(
-                {"offering_of": f"“{course.title}” is an On Demand course; only live courses have scheduled offerings."}
-            )
-        if course.delivery_method != self.delivery_method:
-            raise ValidationError(
-                {
-                    "offering_of": f"“{course.title}” is {course.get_delivery_method_display()}: set this event's "
-                    "delivery to match, or choose another course."
-                }
-            )
-        if self.ce_hours is not None and self.ce_hours != course.ce_hours:
-            raise ValidationError(
-                {"ce_hours": f"An offering carries the course's approved hours: {course.ce_hours.normalize():f}."}
-            )
+            check_offering(event=self, course=self.offering_of.specific)
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:

@@ -319,9 +319,17 @@ class ModulePage(Page):
     def section_anchors(self) -> list[tuple[str, str]]:
         return stream_anchors(self.body)
 
+    @cached_property
+    def course(self) -> "CoursePage | None":
+        """The course this module belongs to, looked up once per request however many parts ask."""
+        return CoursePage.objects.ancestor_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import module_navigation
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_navigation(self))
+        # How long a published revision's rendered body is kept. A revision never changes, but what its rich
+        # text links to can move and image renditions can be regenerated, so the copy is not kept for ever.
+        context["module_body_seconds"] = settings.COURSES_MODULE_BODY_CACHE_SECONDS
         return context

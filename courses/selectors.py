@@ -66,7 +66,7 @@ def _live_module_count() -> QuerySet:
 
 def module_navigation(module: ModulePage) -> dict:
     """The course a module belongs to, its sibling modules and the previous and next ones."""
-    course = CoursePage.objects.ancestor_of(module).first()
+    course = module.course
     siblings = list(ModulePage.objects.live().sibling_of(module).order_by("path"))
     position = next((i for i, sibling in enumerate(siblings) if sibling.pk == module.pk), None)
     previous_module = siblings[position - 1] if position not in (None, 0) else None

@@ -68,9 +68,21 @@ class CourseProgress:
         return self.record is not None
 
 
-def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolment]) -> list[CourseProgress]:
-    """Progress in each course, with a fixed number of queries whatever the number of courses."""
-    modules = _children_by_course(ModulePage, courses)
+def progress_for(
+    user,
+    courses: list[CoursePage],
+    enrolments: dict[int, Enrolment],
+    *,
+    known_modules: dict[int, list[ModulePage]] | None = None,
+    known_records: list[CreditRecord] | None = None,
+) -> list[CourseProgress]:
+    """Progress in each course, with a fixed number of queries whatever the number of courses.
+
+    `known_modules` passes the live modules of each course when the caller has them already (a module
+    page lists its siblings), and `known_records` every credit record of the learner (the dashboard reads
+    them all anyway), which saves looking them up again.
+    """
+    modules = known_modules if known_modules is not None else _children_by_course(ModulePage, courses)
     quizzes = _children_by_course(QuizPage, courses, counts_towards_completion=True)
     all_quiz_ids = [quiz.pk for course_quizzes in quizzes.values() for quiz in course_quizzes]
     passed = passed_quiz_ids(user, all_quiz_ids) if all_quiz_ids else set()
@@ -80,7 +92,9 @@ def progress_for(user, courses: list[CoursePage], enrolments: dict[int, Enrolmen
         user=user, course_id__in=course_ids, completed_at__isnull=False
     ).values_list("course_id", "module_id"):
         done[course_id].add(module_id)
-    records = {record.course_id: record for record in CreditRecord.objects.filter(user=user, course_id__in=course_ids)}
+    if known_records is None:
+        known_records = list(CreditRecord.objects.filter(user=user, course_id__in=course_ids))
+    records = {record.course_id: record for record in known_records if record.course_id in done}
 
     result = []
     for course in courses:
@@ -145,8 +159,10 @@ def dashboard(user) -> dict:
         .order_by("-last_activity_at", "-enrolled_at")
     )
     courses = [enrolment.course for enrolment in enrolments]
-    progress = progress_for(user, courses, {enrolment.course_id: enrolment for enrolment in enrolments})
     records = list(CreditRecord.objects.filter(user=user))
+    progress = progress_for(
+        user, courses, {enrolment.course_id: enrolment for enrolment in enrolments}, known_records=records
+    )
     outside = list(OutsideCredit.objects.filter(user=user).only("hours"))
     completed = [item for item in progress if item.is_complete]
     completed += [EventCredit(record=record) for record in records if record.course_id is None]
@@ -157,15 +173,17 @@ def dashboard(user) -> dict:
         "hours_earned": sum((record.ce_hours for record in records), Decimal("0")),
         "outside_hours": sum((entry.hours for entry in outside), Decimal("0")),
         "record_count": len(records),
+        "records": records,
     }
 
 
-def course_progress(user, course: CoursePage) -> CourseProgress | None:
-    """The learner's progress in a course they are (or were) enrolled in."""
+def course_progress(user, course: CoursePage, *, modules: list[ModulePage] | None = None) -> CourseProgress | None:
+    """The learner's progress in a course they are (or were) enrolled in (`modules`: its live modules, if known)."""
     enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
     if enrolment is None:
         return None
-    return progress_for(user, [course], {course.pk: enrolment})[0]
+    known = {course.pk: list(modules)} if modules is not None else None
+    return progress_for(user, [course], {course.pk: enrolment}, known_modules=known)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,8 +210,8 @@ def transcript(user) -> dict:
     return {"records": records, "outside": outside}
 
 
-def credit_items(user) -> list[rules.CreditItem]:
-    """All of a learner's credit as plain data for the rule engine."""
+def credit_items(user, *, records: list[CreditRecord] | None = None) -> list[rules.CreditItem]:
+    """All of a learner's credit as plain data for the rule engine (`records`: their credit records, if read)."""
     items = [
         rules.CreditItem(
             key=f"record:{record.pk}",
@@ -203,7 +221,7 @@ def credit_items(user) -> list[rules.CreditItem]:
             delivery_method=record.delivery_method,
             category_hours=record.category_hours,
         )
-        for record in CreditRecord.objects.filter(user=user)
+        for record in (records if records is not None else CreditRecord.objects.filter(user=user))
     ]
     for entry in OutsideCredit.objects.filter(user=user).prefetch_related("categories"):
         items.append(
@@ -277,11 +295,14 @@ class LicenceProgress:
 EVENT_SUGGESTION_COUNT = 3
 
 
-def renewal_overview(user, *, today: date | None = None, with_events: bool = False) -> list[LicenceProgress]:
+def renewal_overview(
+    user, *, today: date | None = None, with_events: bool = False, records: list[CreditRecord] | None = None
+) -> list[LicenceProgress]:
     """Each licence's cycle counted against its requirement, with courses that would fill the gap.
 
     `with_events` also asks the registered gap suggesters for upcoming events that close a missing rule
-    (the renewal tracker does; the dashboard's summary doesn't), once for all the licences.
+    (the renewal tracker does; the dashboard's summary doesn't), once for all the licences. `records` passes
+    the learner's credit records when the caller has read them already.
     """
     today = today or timezone.localdate()
     licences = list(
@@ -296,7 +317,7 @@ def renewal_overview(user, *, today: date | None = None, with_events: bool = Fal
     )
     if not licences:
         return []
-    items = credit_items(user)
+    items = credit_items(user, records=records)
     offers, pages = course_offers(user)
     overview = []
     for licence in licences:

@@ -102,10 +102,19 @@ def _credit_study_time(user, now: datetime) -> None:
 
 
 @transaction.atomic
-def record_activity(user, module: ModulePage, course: CoursePage, *, visit: bool, now: datetime | None = None):
+def record_activity(
+    user,
+    module: ModulePage,
+    course: CoursePage,
+    *,
+    visit: bool,
+    now: datetime | None = None,
+    want_progress: bool = True,
+):
     """A page view (visit=True) or a heartbeat from an open module. Only enrolled learners are tracked.
 
-    Returns the module's progress, or None when the learner is not enrolled.
+    Returns the module's progress (read back fresh unless `want_progress` is False, as for a page view
+    that does not look at it), or None when the learner is not enrolled.
     """
     now = now or timezone.now()
     enrolment = Enrolment.objects.select_for_update().filter(user=user, course=course, left_at__isnull=True).first()
@@ -120,7 +129,8 @@ def record_activity(user, module: ModulePage, course: CoursePage, *, visit: bool
         changes["visit_count"] = F("visit_count") + 1
     ModuleProgress.objects.filter(pk=progress.pk).update(**changes)
     Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module, last_activity_at=now)
-    progress.refresh_from_db()
+    if want_progress:
+        progress.refresh_from_db()
     return progress
 
 

@@ -59,7 +59,7 @@ def _owned(queryset, request: HttpRequest, **lookup):
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = selectors.dashboard(request.user)
-    context["licence_progress"] = selectors.renewal_overview(request.user)
+    context["licence_progress"] = selectors.renewal_overview(request.user, records=context["records"])
     return render(request, "credit/dashboard.html", context)
 
 

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from courses.models import CoursePage, ModulePage
+from courses.models import ModulePage
 
 from . import services
 from .admin.deletion import courses_with_credit, refuse
@@ -31,9 +31,9 @@ def record_module_visit(page, request, serve_args, serve_kwargs):
     """An enrolled learner opening a module: count the visit and where they are in the course."""
     if not isinstance(page, ModulePage) or not request.user.is_authenticated or request.method != "GET":
         return None
-    course = CoursePage.objects.live().ancestor_of(page).first()
-    if course is not None:
-        services.record_activity(request.user, page, course, visit=True)
+    course = page.course  # the module page asks for the same course, so it is looked up once
+    if course is not None and course.live:
+        services.record_activity(request.user, page, course, visit=True, want_progress=False)
     return None
 
 

@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import caches
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: rolled-back tests reuse ids, so a cached fragment keyed by a page
+    and revision id could otherwise leak from one test into the next."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

@@ -51,7 +51,8 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     result = {"request": request, "module": module, "course": course, "enrolled": False, "live_course": live_course}
     if course is None or course.pk is None or module.pk is None or not user.is_authenticated:
         return result
-    progress = course_progress(user, course)
+    # The module page has already listed the course's live modules for its navigation.
+    progress = course_progress(user, course, modules=context.get("course_modules"))
     if progress is None or progress.enrolment is None or not progress.enrolment.is_active:
         return result
     row = ModuleProgress.objects.filter(user=user, module=module).first()

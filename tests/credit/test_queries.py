@@ -106,3 +106,24 @@ def test_completing_by_quiz_costs_the_same_for_small_and_large_courses(catalogue
 
     credit_factories.provider()  # created once per site, not per completion
     assert passing_submission_queries(2, "small") == passing_submission_queries(10, "large")
+
+
+# Absolute budgets for the pages a signed-in learner opens most. They are already constant in the number of
+# modules, courses and records (above); these pin how many there are, so a new per-request query is noticed.
+MODULE_PAGE_SIGNED_IN_BUDGET = 35
+DASHBOARD_BUDGET = 27
+
+
+def test_signed_in_module_page_stays_within_its_query_budget(client, catalogue):
+    learner = credit_factories.learner("sam")
+    course, modules = credit_factories.home_study_course(title="Budgeted", modules=6)
+    services.enrol(learner, course)
+    services.mark_module_complete(learner, modules[0], course)
+    client.force_login(learner)
+    assert count_queries(client, modules[3].url) <= MODULE_PAGE_SIGNED_IN_BUDGET
+
+
+def test_dashboard_stays_within_its_query_budget(client, two_learners):
+    _, many = two_learners
+    client.force_login(many)
+    assert count_queries(client, reverse("credit:dashboard")) <= DASHBOARD_BUDGET

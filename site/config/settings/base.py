@@ -207,6 +207,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail shows its built-in default avatar instead (or the one a user uploads).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Courses
+# Seconds a module's rendered body is kept per published revision (docs/operations.md, "Speed").
+COURSES_MODULE_BODY_CACHE_SECONDS = int(env("COURSES_MODULE_BODY_CACHE_SECONDS", str(6 * 3600)))
+
 # CE credit (see README, "Learner progress and CE credit")
 # Public base URL printed on certificates and in their QR codes; fixed so every download is the same document.
 CREDIT_VERIFY_BASE_URL = env("CREDIT_VERIFY_BASE_URL") or WAGTAILADMIN_BASE_URL

@@ -221,6 +221,8 @@ class Gunicorn:
             self.host,
             "--workers",
             str(self.workers),
+            # gunicorn's control socket has one default path per account, which two servers would share.
+            "--no-control-socket",
             "--access-logfile",
             "-" if os.environ.get("STACK_ACCESS_LOG") else "/dev/null",
         ]

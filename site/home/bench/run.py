@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -83,10 +84,14 @@ def run(options: Options, *, write: Callable[[str], None] = print) -> list[Row]:
             learner = {"Cookie": f"sessionid={targets['learner_session']}"}
 
             def wrk(name: str, path: str, headers: dict[str, str], target: Target | None = None) -> Row:
-                status = server.get(path, headers)[0]  # warm the workers up; a wrong page shows at once
+                server.get(path, headers)  # warm the workers up (caches, image renditions)
+                # One request on its own: its time is the page's own cost, with no queue in front of it.
+                started = time.perf_counter()
+                status = server.get(path, headers)[0]
+                alone = (time.perf_counter() - started) * 1000
                 if status != 200:
                     write(f"  warning: {path} answered {status} before the run")
-                write(f"  {name} ({options.duration} s)...")
+                write(f"  {name}: one request alone {alone:.0f} ms; now {options.duration} s under load...")
                 measurement = run_wrk(
                     server.base_url + path,
                     headers=headers,

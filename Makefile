@@ -63,6 +63,19 @@ format: install-test
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+# The site benchmark drives gunicorn with Debian's wrk: installed when missing (as root, or through sudo).
+# BENCH_ARGS passes options on, e.g. make bench BENCH_ARGS="--duration 5 --workers 3" (docs/performance.md).
+BENCH_ARGS ?=
+bench: install
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing wrk for the benchmark (Debian package wrk)..."; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+			echo "wrk is missing and this account cannot install packages: install wrk (apt-get install wrk)." >&2; exit 1; fi; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+	$(PY) manage.py bench_site $(BENCH_ARGS)
+
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=touchstone.example.org DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \

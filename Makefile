@@ -7,9 +7,10 @@ PIP := $(PY) -m pip --disable-pip-version-check
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-test browser migrate demo lint format check-deploy bench clean
+.PHONY: run test install install-test browser nginx prod-smoke migrate demo lint format check-deploy bench clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Touchstone needs Python 3.11 or newer")'
@@ -38,6 +39,21 @@ browser:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
+
+# The production smoke run uses Debian's nginx. Install it when it is missing (as root, or through sudo);
+# the package's own service is left alone: the smoke starts its own nginx with its own configuration.
+nginx:
+	@if [ ! -x "$(NGINX)" ]; then \
+		echo "Installing nginx for the production smoke run (Debian package nginx)..."; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+			echo "nginx is missing and this account cannot install packages: install nginx, or set NGINX=/path/to/nginx." >&2; exit 1; fi; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
+
+# Two gunicorn nodes behind nginx on a fresh PostgreSQL database; one is killed mid-quiz (docs/operations.md).
+prod-smoke: install nginx
+	PROD_SMOKE_NGINX=$(NGINX) $(PY) deploy/smoke/prod_smoke.py
 
 migrate: install
 	$(PY) manage.py migrate --noinput

@@ -148,7 +148,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [SITE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")

@@ -207,6 +207,33 @@ class QuestionChooserViewSet(CourseScopedChooserViewSetMixin, SnippetChooserView
     chosen_multiple_view_class = QuestionChosenMultipleView
 
 
+class _ScopedObjects:
+    def get_object_list(self):
+        return scope(self.request.user, super().get_object_list())
+
+
+class ScopedChooseView(_ScopedObjects, ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(_ScopedObjects, ChooseResultsView):
+    pass
+
+
+class ScopedChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return scope(self.request.user, super().get_objects(pks))
+
+
+class ScopedChooserViewSet(CourseScopedChooserViewSetMixin, SnippetChooserViewSet):
+    """The chooser of categories and of each question type: like their listings, it offers only what belongs to
+    the user's own courses, and a category or question of another course's bank is a 404 here too."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
 def quiz_course_id(*, page, parent_page=None) -> int | None:
     """The course a quiz belongs to: its parent page (a new quiz's parent is the course it is added to)."""
     if parent_page is not None and page.pk is None:

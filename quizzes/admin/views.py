@@ -13,7 +13,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView
 
-from courses.models import ModulePage
+from courses.models import CoursePage, ModulePage
+from quizzes.bank_access import may_author
 from quizzes.models import Question
 from quizzes.question_types import registry
 
@@ -105,4 +106,9 @@ class TypeColumn(Column):
 def module_sections(request, pk):
     """The sections of a module, for the "section to review" select in the question editor."""
     module = get_object_or_404(ModulePage, pk=pk)
+    # Only for someone who may author questions for the module's course: a draft module's outline is not
+    # another course's or a provider's to read.
+    course_id = CoursePage.objects.ancestor_of(module).values_list("pk", flat=True).first()
+    if course_id is None or not may_author(request.user, course_id):
+        raise Http404("No such module in your courses.")
     return JsonResponse({"sections": [{"value": anchor, "label": label} for anchor, label in module.section_anchors()]})

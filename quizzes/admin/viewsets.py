@@ -11,7 +11,7 @@ from quizzes.models import Question, QuestionCategory
 from quizzes.question_types import registry
 from quizzes.question_types.base import QuestionType, question_edit_handler
 
-from .chooser import QuestionChooserViewSet
+from .chooser import QuestionChooserViewSet, ScopedChooserViewSet
 from .filters import QuestionCategoryFilterSet, QuestionFilterSet, type_filterset
 from .scoping import CourseScopedViewSetMixin
 from .views import UPDATED, AllQuestionsIndexView, ChooseQuestionTypeView, TypeColumn, open_specific_editor
@@ -59,6 +59,7 @@ def question_viewset(question_type: QuestionType) -> type[SnippetViewSet]:
         (CourseScopedViewSetMixin, SnippetViewSet),
         {
             "model": model,
+            "chooser_viewset_class": ScopedChooserViewSet,
             "icon": question_type.icon,
             "menu_label": model._meta.verbose_name_plural.capitalize(),
             "list_display": ["__str__", "reference", "course", "category", UPDATED],
@@ -73,6 +74,7 @@ def question_viewset(question_type: QuestionType) -> type[SnippetViewSet]:
 
 class QuestionCategoryViewSet(CourseScopedViewSetMixin, SnippetViewSet):
     model = QuestionCategory
+    chooser_viewset_class = ScopedChooserViewSet
     icon = "folder-inverse"
     menu_label = "Categories"
     list_display = ["name", "course"]

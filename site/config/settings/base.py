@@ -221,6 +221,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # the server has no network, and hands a third party a hash of each learner's and author's e-mail address.
 # Wagtail shows its built-in default avatar instead (or the one a user uploads).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No upgrade check either: the dashboard would ask releases.wagtail.org, which the admin's
+# Content-Security-Policy refuses (connect-src 'self'); upgrades are the maintainers' job, not the authors'.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # CE credit (see README, "Learner progress and CE credit")
 # Public base URL printed on certificates and in their QR codes; fixed so every download is the same document.

@@ -13,6 +13,7 @@
 from collections.abc import Callable
 from io import BytesIO
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -27,6 +28,15 @@ def is_admin_path(path: str) -> bool:
 
 
 class SitePolicyMiddleware(CSPMiddleware):
+    def process_response(self, request: HttpRequest, response):
+        had_own = HEADER in response
+        response = super().process_response(request, response)
+        if not had_own and HEADER in response:
+            # django-csp joins the directives in set order, which differs between worker processes; sorted,
+            # the header is byte-for-byte the same from every worker (and in every cached copy of a page).
+            response[HEADER] = "; ".join(sorted(part.strip() for part in response[HEADER].split(";")))
+        return response
+
     def get_policy_parts(self, request: HttpRequest, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):

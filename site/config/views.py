@@ -44,7 +44,12 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context: the failure may have come from a context processor or the database.
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    response = HttpResponse(loader.get_template("500.html").render(), status=500)
+    # The page carries its few styles inline so it shows even when static files fail; it has no script.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    )
+    return response
 
 
 def _is_admin_request(request: HttpRequest) -> bool:

@@ -76,12 +76,26 @@ def browser():
         instance.close()
 
 
+def _watch_policy(context) -> list[str]:
+    """Collects the browser's reports of anything the Content-Security-Policy refused."""
+    refused: list[str] = []
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    context.on("console", on_console)
+    return refused
+
+
 @pytest.fixture
 def context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
+    refused = _watch_policy(context)
     yield context
     context.close()
+    assert refused == [], "The Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture
@@ -93,8 +107,10 @@ def page(context):
 def phone_page(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context.set_default_timeout(15_000)
+    refused = _watch_policy(context)
     yield context.new_page()
     context.close()
+    assert refused == [], "The Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 def serious_violations(page) -> list[str]:

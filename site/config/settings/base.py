@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "polymorphic",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -76,15 +79,27 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Refuses an oversized body by its Content-Length before anything reads it (CSRF's check reads the
+    # POST only later, in process_view).
+    "config.security.RequestSizeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.AdminPagePermissionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into our lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every login (the site's and the Wagtail admin's) before the usual password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -206,6 +221,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # the server has no network, and hands a third party a hash of each learner's and author's e-mail address.
 # Wagtail shows its built-in default avatar instead (or the one a user uploads).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No upgrade check either: the dashboard would ask releases.wagtail.org, which the admin's
+# Content-Security-Policy refuses (connect-src 'self'); upgrades are the maintainers' job, not the authors'.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Courses
 # Seconds a module's rendered body is kept per published revision (docs/operations.md, "Speed").
@@ -228,3 +246,63 @@ CREDIT_VERIFY_RATE_WINDOW = int(env("CREDIT_VERIFY_RATE_WINDOW", "600"))
 # Failed self check-ins allowed per learner in a window ("count/period", django-ratelimit's format), so a
 # session's six-character code cannot be guessed from home.
 EVENTS_CHECK_IN_RATE = env("EVENTS_CHECK_IN_RATE", "10/10m")
+
+# Security hardening (docs/operations.md, "Security hardening")
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked for AXES_COOLOFF minutes. The pair, not the username alone (anyone could then lock a
+# therapist out from anywhere) nor the address alone (a clinic or a workshop room shares one address).
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Sign-ups and password-reset requests allowed per client address ("count/period", django-ratelimit's format);
+# reset requests are also counted per e-mail address, so one inbox can't be flooded from many addresses.
+ACCOUNTS_SIGNUP_RATE = env("ACCOUNTS_SIGNUP_RATE", "5/h")
+ACCOUNTS_PASSWORD_RESET_RATE = env("ACCOUNTS_PASSWORD_RESET_RATE", "5/h")
+ACCOUNTS_PASSWORD_RESET_EMAIL_RATE = env("ACCOUNTS_PASSWORD_RESET_EMAIL_RATE", "3/h")
+
+# Uploads: config.security.SizeCappedUploadHandler stops keeping a file once it passes the limit for its
+# address, and RequestSizeMiddleware answers 413 before reading a body larger than that limit plus the form.
+FILE_UPLOAD_HANDLERS = [
+    "config.security.SizeCappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Room for the form's other fields beside the file (Django caps those at DATA_UPLOAD_MAX_MEMORY_SIZE).
+UPLOAD_FORM_OVERHEAD_BYTES = 2_621_440
+
+# Content-Security-Policy (django-csp). Public pages: only our own scripts, styles and pictures, no inline
+# script, and no nonce (pages will be cached for visitors, so the header must be the same for everyone).
+# Lesson videos play from YouTube's privacy-friendly player, Vimeo or a direct .mp4/.webm link.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "media-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail and Django admins write inline scripts and styles of their own, so their pages get this
+# tolerant policy instead (config.security.SitePolicyMiddleware); it still keeps out other sites' code.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "media-src": ["'self'", "https:"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}

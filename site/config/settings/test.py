@@ -19,6 +19,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
+# django-axes needs the request at every login, which the test client's login() does not pass; tests of
+# the lockout turn it on with override_settings(AXES_ENABLED=True).
+AXES_ENABLED = False
+# Many tests sign up and reset passwords from one address; the throttling tests set their own low rates.
+ACCOUNTS_SIGNUP_RATE = "1000/h"
+ACCOUNTS_PASSWORD_RESET_RATE = "1000/h"
+ACCOUNTS_PASSWORD_RESET_EMAIL_RATE = "1000/h"
 
 # A file, not memory, for the SQLite test database: every thread then has its own connection and
 # waits for the write lock like a real deployment does, so concurrency tests run on SQLite too.

@@ -187,6 +187,8 @@ class Stack:
             # Mail stays on this machine; nothing in the run sends any, but a misstep must not reach a server.
             "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
             "LOG_LEVEL": "WARNING",
+            # One nginx in front: limits and the login lockout count the visitor's address, not nginx's.
+            "TRUSTED_PROXY_COUNT": "1",
         }
         self.https_port = free_port()
         self.env["WAGTAILADMIN_BASE_URL"] = self.base_url

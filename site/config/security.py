@@ -5,6 +5,8 @@
   and styles of Wagtail's own. A view that set its own header (certificate downloads) keeps it.
 - `RequestSizeMiddleware` answers 413 from the Content-Length alone when a body is larger than the biggest
   file allowed at that address plus the form around it, so such a body is never read.
+- `ClientAddressMiddleware` puts the visitor's own address in `REMOTE_ADDR` when the site sits behind
+  `TRUSTED_PROXY_COUNT` reverse proxies, so the login lockout and every rate limit count visitors, not the proxy.
 - `SizeCappedUploadHandler` watches each file as it streams in and stops keeping it once it passes the limit:
   the form then sees a file of the size that was sent (and no more than its first bytes), so the learner gets
   the form's own "This file is … MB" error rather than a failure.
@@ -21,6 +23,27 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+
+
+class ClientAddressMiddleware:
+    """The visitor's address, behind `TRUSTED_PROXY_COUNT` proxies of our own (nginx: one).
+
+    Each proxy appends the address it was reached from to `X-Forwarded-For`, so with N trusted proxies the
+    visitor is the Nth entry from the right; anything to the left of it was written by the visitor and may be
+    invented. With no trusted proxy (the default) the header is ignored entirely, as anyone can send it. A
+    request that did not come through the proxies (fewer entries than proxies) keeps its own `REMOTE_ADDR`.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        proxies = settings.TRUSTED_PROXY_COUNT
+        if proxies:
+            hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+            if len(hops) >= proxies:
+                request.META["REMOTE_ADDR"] = hops[-proxies]
+        return self.get_response(request)
 
 
 def is_admin_path(path: str) -> bool:

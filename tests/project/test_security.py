@@ -200,3 +200,66 @@ def test_the_admin_allows_the_larger_image_and_document_limit():
         settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE, settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
     )
     assert upload_limit("/learning/transcript/add/") == settings.CREDIT_UPLOAD_MAX_BYTES
+
+
+# ---------------------------------------------------------------------------------------------
+# The visitor's address behind our own proxy
+# ---------------------------------------------------------------------------------------------
+
+
+def _address_seen(settings, *, proxies: int, forwarded: str | None, remote: str = "10.0.0.5") -> str:
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from config.security import ClientAddressMiddleware
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    seen = {}
+
+    def view(request):
+        seen["address"] = request.META["REMOTE_ADDR"]
+        return HttpResponse()
+
+    headers = {"REMOTE_ADDR": remote}
+    if forwarded is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded
+    ClientAddressMiddleware(view)(RequestFactory().get("/", **headers))
+    return seen["address"]
+
+
+def test_without_a_trusted_proxy_a_forwarded_header_is_ignored(settings):
+    assert _address_seen(settings, proxies=0, forwarded="198.51.100.9") == "10.0.0.5"
+
+
+def test_behind_one_proxy_the_visitor_is_the_entry_nginx_wrote(settings):
+    assert _address_seen(settings, proxies=1, forwarded="198.51.100.9") == "198.51.100.9"
+    # Whatever the visitor put in the header themselves stands to the left and is not believed.
+    assert _address_seen(settings, proxies=1, forwarded="203.0.113.1, 198.51.100.9") == "198.51.100.9"
+    assert _address_seen(settings, proxies=2, forwarded="203.0.113.1, 198.51.100.9, 10.0.0.2") == "198.51.100.9"
+
+
+def test_a_request_that_bypassed_the_proxy_keeps_its_own_address(settings):
+    assert _address_seen(settings, proxies=1, forwarded=None) == "10.0.0.5"
+    assert _address_seen(settings, proxies=2, forwarded="198.51.100.9") == "10.0.0.5"
+
+
+def test_the_login_lockout_counts_visitors_behind_the_proxy_separately(client, settings, django_user_model):
+    django_user_model.objects.create_user("ana", password="right-password-123")
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 2
+    for _ in range(3):
+        client.post(
+            "/accounts/login/",
+            {"username": "ana", "password": "wrong"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.9",
+        )
+    # Another visitor behind the same nginx is not locked out by the first one's failures.
+    response = client.post(
+        "/accounts/login/",
+        {"username": "ana", "password": "right-password-123"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.50",
+    )
+    assert response.status_code == 302

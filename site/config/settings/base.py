@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every limit below sees the visitor's address rather than the proxy's (TRUSTED_PROXY_COUNT).
+    "config.security.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -101,6 +103,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# How many reverse proxies of our own stand in front of gunicorn (nginx: 1). Their X-Forwarded-For entries
+# name the visitor; with 0 the header is ignored, since a visitor can send it.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 ROOT_URLCONF = "config.urls"
 

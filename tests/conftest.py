@@ -1,6 +1,13 @@
 import pytest
+from django.core.cache import caches
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no kept pages: a page kept by one test must not answer another's request."""
+    caches["pages"].clear()
 
 
 @pytest.fixture

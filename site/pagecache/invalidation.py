@@ -55,6 +55,7 @@ def _record_changed(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         if kwargs.get("signal") is post_delete and instance.live:
             forget_all_pages()
+            _purge_frontend_cache([instance])
         return
     if sender in _models_pages_show():
         forget_all_pages()

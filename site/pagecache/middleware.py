@@ -22,6 +22,8 @@ KEPT_HEADERS = {
     "content-disposition",
     "content-language",
     "content-security-policy",
+    "content-security-policy-report-only",
+    "permissions-policy",
     "x-frame-options",
     "x-content-type-options",
     "referrer-policy",

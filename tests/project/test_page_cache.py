@@ -2,9 +2,11 @@
 changes, and never kept or sent when they are personal or carry a CSRF token."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction
 
 from credit import services as credit_services
@@ -225,3 +227,24 @@ def test_learning_accounts_and_search_pages_are_never_kept(client, home, course)
     for url in ("/learning/", "/accounts/login/", "/accounts/signup/", "/search/?q=swedish"):
         client.get(url)
         assert client.get(url).get("X-Cache") is None, url
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that writes down what it was asked to purge."""
+
+    purged: list[str] = []
+
+    def purge(self, url) -> None:
+        self.purged.append(url)
+
+
+def test_a_configured_cdn_is_purged_of_the_event_and_every_page_that_lists_it(
+    gulf, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.project.test_page_cache.RecordingBackend"}}
+    event = ef.event(gulf, title="Lymphatic Drainage Basics")
+    RecordingBackend.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event, title="Lymphatic Drainage in Practice")
+    paths = {urlsplit(url).path for url in RecordingBackend.purged}
+    assert {event.url, gulf.url, "/events/", "/", "/calendar/events.ics"} <= paths

@@ -7,6 +7,7 @@ never kept.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .generation import current_generation, page_cache
+
+logger = logging.getLogger(__name__)
 
 # Headers a kept page is sent with again. Anything else (cookies above all) is left out.
 KEPT_HEADERS = {
@@ -45,8 +48,14 @@ class PageCacheMiddleware:
             return response
         # The generation is read before the page is made: if an editor publishes while it is being
         # made, the page is stored under the old token, which nobody reads any more.
-        key = _cache_key(request, current_generation())
-        kept = page_cache().get(key)
+        try:
+            key = _cache_key(request, current_generation())
+            kept = page_cache().get(key)
+        except Exception:  # Redis away or the folder unwritable: serve the page made afresh
+            logger.exception("The page cache could not be read; serving without it.")
+            response = self.get_response(request)
+            _label_personal(request, response)
+            return response
         if kept is not None:
             response = HttpResponse(kept["content"], status=200, headers=kept["headers"])
             response["X-Cache"] = "hit"
@@ -56,7 +65,10 @@ class PageCacheMiddleware:
             _label_public(response)
             headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
             headers.update({"Cache-Control": response["Cache-Control"], "Vary": response["Vary"]})
-            page_cache().set(key, {"content": response.content, "headers": headers}, settings.PAGE_CACHE_SECONDS)
+            try:
+                page_cache().set(key, {"content": response.content, "headers": headers}, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("The page cache could not be written.")
             response["X-Cache"] = "miss"
         else:
             _label_personal(request, response)

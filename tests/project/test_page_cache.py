@@ -248,3 +248,17 @@ def test_a_configured_cdn_is_purged_of_the_event_and_every_page_that_lists_it(
         publish(event, title="Lymphatic Drainage in Practice")
     paths = {urlsplit(url).path for url in RecordingBackend.purged}
     assert {event.url, gulf.url, "/events/", "/", "/calendar/events.ics"} <= paths
+
+
+def test_a_cache_that_cannot_be_reached_serves_the_page_made_afresh(client, home, course, monkeypatch):
+    class Unreachable:
+        def get(self, *args, **kwargs):
+            raise ConnectionError("Redis is away")
+
+        add = set = get
+
+    monkeypatch.setattr("pagecache.middleware.page_cache", Unreachable)
+    monkeypatch.setattr("pagecache.generation.page_cache", Unreachable)
+    response = get(client, course.url)
+    assert "Swedish Technique Foundations" in response.content.decode()
+    assert response.get("X-Cache") is None

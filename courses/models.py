@@ -325,11 +325,15 @@ class ModulePage(Page):
         return CoursePage.objects.ancestor_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
+        from pagecache.generation import current_generation
+
         from .selectors import module_navigation
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_navigation(self))
         # How long a published revision's rendered body is kept. A revision never changes, but what its rich
-        # text links to can move and image renditions can be regenerated, so the copy is not kept for ever.
+        # text links to can move and image renditions can be regenerated: the copy is keyed by the page-cache
+        # generation too (replaced on every publish, move or delete) and is not kept for ever.
         context["module_body_seconds"] = settings.COURSES_MODULE_BODY_CACHE_SECONDS
+        context["content_generation"] = current_generation()
         return context

@@ -5,11 +5,11 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def empty_caches():
-    """Every test starts with empty caches: rolled-back tests reuse ids, so a cached fragment keyed by a page
-    and revision id could otherwise leak from one test into the next."""
-    for cache in caches.all(initialized_only=True):
-        cache.clear()
+def empty_caches(settings):
+    """Every test starts with empty caches: no kept page may answer another test's request, and rolled-back
+    tests reuse ids, so a fragment cached under a page and revision id could otherwise leak between tests."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -45,7 +45,9 @@ INSTALLED_APPS = [
     "quizzes",
     "credit",
     "events",
+    "pagecache",
     # Wagtail
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -91,6 +93,9 @@ MIDDLEWARE = [
     # Refuses an oversized body by its Content-Length before anything reads it (CSRF's check reads the
     # POST only later, in process_view).
     "config.security.RequestSizeMiddleware",
+    # Whole public pages for visitors without a session (site/pagecache). After sessions, CSRF, sign-in and
+    # messages, so it sees whether a page gave out a CSRF token, a message or a cookie and never keeps those.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.AdminPagePermissionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -187,9 +192,58 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Kept public pages: files, so every worker on this server shares them (and the generation that
+    # forgets them all at once); Redis, shared by every server, when REDIS_URL is set.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PAGE_CACHE_DIR") or str(BASE_DIR / ".page-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 if env("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("REDIS_URL"),
+        "KEY_PREFIX": "pages",
+    }
+
+# The page cache (site/pagecache, docs/operations.md "Page cache").
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+# How long a kept page lives at most: bounds what only time changes (an event starting, registration closing).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# s-maxage for a CDN or Varnish that Wagtail purges on publish (WAGTAILFRONTENDCACHE); 0 without one.
+PAGE_CACHE_SHARED_MAX_AGE = int(env("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+# The views whose anonymous GETs are kept: Wagtail's pages and the public calendar files.
+PAGE_CACHE_VIEWS = ["wagtail_serve", "events:feed", "events:event_calendar"]
+# Records that pages show besides pages, snippets and settings: saving or deleting one forgets every page.
+PAGE_CACHE_MODELS = [
+    "events.Registration",  # places left and "full" on event pages and listings
+    "wagtailcore.PageViewRestriction",  # a page made private must stop being served to everyone
+    "wagtailcore.Site",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+]
+# Addresses besides pages purged from a CDN when any page changes (the events feed lists every event).
+PAGE_CACHE_PURGE_PATHS = ["/calendar/events.ics"]
+
+# A CDN or Varnish in front of the site, purged by wagtail.contrib.frontend_cache on publish.
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        },
+    }
+if env("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env("CLOUDFLARE_ZONEID"),
+        },
+    }
 
 # Background work (e-mail, exports) goes through the tasks API; a worker runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

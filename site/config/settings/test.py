@@ -31,3 +31,6 @@ ACCOUNTS_PASSWORD_RESET_EMAIL_RATE = "1000/h"
 # waits for the write lock like a real deployment does, so concurrency tests run on SQLite too.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"touchstone-test-{os.getpid()}.sqlite3")}
+
+# Kept pages in memory, emptied before each test (tests/conftest.py).
+CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405

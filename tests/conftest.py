@@ -1,14 +1,15 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 
 from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def empty_caches(settings):
+def empty_caches():
     """Every test starts with empty caches: no kept page may answer another test's request, and rolled-back
     tests reuse ids, so a fragment cached under a page and revision id could otherwise leak between tests."""
-    for alias in settings.CACHES:
+    for alias in django_settings.CACHES:
         caches[alias].clear()
 
 

@@ -143,6 +143,26 @@ def _pass_quiz(user, quiz: QuizPage) -> None:
     quiz_services.submit_attempt(attempt.pk, user, sequence=attempt.sequence)
 
 
+def record_reading(user, course: CoursePage, modules: list, *, days_ago: int, extra_seconds: int, visits: int) -> None:
+    """Write a learner's finished reading of `modules` straight to their progress, one module an hour from
+    `days_ago` days back, each read for its reading time (or the course's minimum) plus `extra_seconds`."""
+    moment = timezone.now() - timedelta(days=days_ago)
+    for index, module in enumerate(modules):
+        seconds = max(module.reading_minutes, course.minimum_module_minutes) * 60 + extra_seconds
+        ModuleProgress.objects.update_or_create(
+            user=user,
+            module=module,
+            defaults={
+                "course": course,
+                "first_visited_at": moment + timedelta(hours=index),
+                "last_seen_at": moment + timedelta(hours=index, seconds=seconds),
+                "visit_count": visits,
+                "seconds_spent": seconds,
+                "completed_at": moment + timedelta(hours=index, seconds=seconds),
+            },
+        )
+
+
 @transaction.atomic
 def load(stdout) -> list:
     settings = ProviderSettings.load()
@@ -202,21 +222,8 @@ def load(stdout) -> list:
         enrolled += 1
         modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
         done = len(modules) if done is None else done
+        record_reading(sam, course, modules[:done], days_ago=3, extra_seconds=120, visits=2)
         moment = timezone.now() - timedelta(days=3)
-        for index, module in enumerate(modules[:done]):
-            seconds = max(module.reading_minutes, course.minimum_module_minutes) * 60 + 120
-            ModuleProgress.objects.update_or_create(
-                user=sam,
-                module=module,
-                defaults={
-                    "course": course,
-                    "first_visited_at": moment + timedelta(hours=index),
-                    "last_seen_at": moment + timedelta(hours=index, seconds=seconds),
-                    "visit_count": 2,
-                    "seconds_spent": seconds,
-                    "completed_at": moment + timedelta(hours=index, seconds=seconds),
-                },
-            )
         if reading is not None and reading < len(modules):
             module = modules[reading]
             ModuleProgress.objects.get_or_create(

@@ -35,28 +35,14 @@ class QuizRun:
 def prepare_reading() -> None:
     """Record priya's reading of every module of TS-201 (as credit.demo records sam's), quiz not taken."""
     from django.contrib.auth import get_user_model
-    from django.utils import timezone
 
     from courses.models import CoursePage, ModulePage
-    from credit.models import ModuleProgress
+    from credit.demo import record_reading
 
     user = get_user_model().objects.get(username=LEARNER)
     course = CoursePage.objects.live().get(slug=COURSE_SLUG)
-    moment = timezone.now() - timedelta(days=2)
-    for index, module in enumerate(ModulePage.objects.live().child_of(course).order_by("path")):
-        seconds = max(module.reading_minutes, course.minimum_module_minutes) * 60 + 60
-        ModuleProgress.objects.update_or_create(
-            user=user,
-            module=module,
-            defaults={
-                "course": course,
-                "first_visited_at": moment + timedelta(hours=index),
-                "last_seen_at": moment + timedelta(hours=index, seconds=seconds),
-                "visit_count": 1,
-                "seconds_spent": seconds,
-                "completed_at": moment + timedelta(hours=index, seconds=seconds),
-            },
-        )
+    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
+    record_reading(user, course, modules, days_ago=2, extra_seconds=60, visits=1)
 
 
 def quiz_and_course_urls() -> tuple[str, str]:

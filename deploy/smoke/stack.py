@@ -35,6 +35,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def stop_group(process: subprocess.Popen) -> None:
+    """Stop a process started in its own session and everything it started: politely, then for good."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
 def run(command: list[str], *, env: dict, log: Path, what: str) -> None:
     with log.open("a") as out:
         out.write(f"$ {' '.join(command)}\n")
@@ -99,14 +111,7 @@ class Node:
     def stop(self) -> None:
         if self.process is None:
             return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
+        stop_group(self.process)
         self.process = None
 
 
@@ -312,14 +317,7 @@ class Stack:
         """Stop everything, drop the database, remove the folder; return what could not be cleaned."""
         problems = []
         if self.nginx_process is not None:
-            try:
-                os.killpg(self.nginx_process.pid, signal.SIGTERM)
-                self.nginx_process.wait(timeout=15)
-            except ProcessLookupError:
-                pass
-            except subprocess.TimeoutExpired:
-                os.killpg(self.nginx_process.pid, signal.SIGKILL)
-                self.nginx_process.wait(timeout=5)
+            stop_group(self.nginx_process)
             self.nginx_process = None
         for node in self.nodes:
             try:

@@ -22,6 +22,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from courses.services import QUESTION_BANK_MODELS
 from tests.project.permission_matrix import ROLES, build_world, outcome, url_patterns
 
 pytestmark = pytest.mark.django_db
@@ -147,16 +148,8 @@ ROWS: dict[str, dict | str] = {
 
 # The question bank: the listing of all questions, one per question type, and the categories. Every view
 # naming a question or category of another course answers 404 (quizzes.admin.scoping).
-QUESTION_NAMESPACES = (
-    "question",
-    "singlechoicequestion",
-    "multipleresponsequestion",
-    "truefalsequestion",
-    "matchingquestion",
-    "orderingquestion",
-    "casescenarioquestion",
-)
-for _type in (*QUESTION_NAMESPACES, "questioncategory"):
+QUESTION_NAMESPACES = tuple(kind for kind in QUESTION_BANK_MODELS if kind != "questioncategory")
+for _type in QUESTION_BANK_MODELS:
     _ns = f"wagtailsnippets_quizzes_{_type}"
     ROWS |= {f"{_ns}:*": BANK_OBJECT, f"{_ns}:list": BANK, f"{_ns}:list_results": BANK, f"{_ns}:add": BANK}
     ROWS |= {f"{_ns}:preview_on_add": BANK, f"{_ns}:delete": BANK_OBJECT_DELETE, f"{_ns}:unpublish": BANK_OBJECT_DELETE}

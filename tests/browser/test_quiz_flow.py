@@ -8,7 +8,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -18,17 +17,9 @@ from tests.browser.conftest import login
 from tests.quizzes import factories as quiz_factories
 
 
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
-
-
 @pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=_Quiet())
+def demo(demo):
+    """The demo site (conftest's fixture), and its Swedish technique check."""
     return QuizPage.objects.get(slug="swedish-technique-check")
 
 

@@ -5,7 +5,8 @@
 - :mod:`quizzes.models.bank`: question categories, questions (one polymorphic subclass per type)
   and their options, pairs, items and steps;
 - :mod:`quizzes.models.quizzes`: the quiz page, its fixed questions and random draws;
-- :mod:`quizzes.models.attempts`: a learner's attempts and answers.
+- :mod:`quizzes.models.attempts`: a learner's attempts and answers;
+- :mod:`quizzes.models.statistics`: question versions and chosen options, what the statistics read.
 """
 
 from .attempts import AttemptAnswer, QuizAttempt
@@ -29,6 +30,7 @@ from .bank import (
     TrueFalseQuestion,
 )
 from .quizzes import QuizPage, QuizQuestion, QuizRandomDraw
+from .statistics import ChosenOption, QuestionVersion
 
 __all__ = [
     "FEEDBACK_HELP",
@@ -37,6 +39,7 @@ __all__ = [
     "CaseScenarioQuestion",
     "CaseStep",
     "ChoiceOption",
+    "ChosenOption",
     "MatchingPair",
     "MatchingQuestion",
     "MultipleResponseOption",
@@ -45,6 +48,7 @@ __all__ = [
     "OrderingQuestion",
     "Question",
     "QuestionCategory",
+    "QuestionVersion",
     "QuizAttempt",
     "QuizPage",
     "QuizQuestion",

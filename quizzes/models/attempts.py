@@ -53,7 +53,11 @@ class QuizAttempt(models.Model):
             ),
             models.UniqueConstraint(fields=["quiz", "user", "number"], name="unique_attempt_number"),
         ]
-        indexes = [models.Index(fields=["user", "quiz", "status"], name="attempt_user_quiz_status")]
+        indexes = [
+            models.Index(fields=["user", "quiz", "status"], name="attempt_user_quiz_status"),
+            # The quiz statistics pick a quiz's graded attempts in a date range.
+            models.Index(fields=["quiz", "status", "submitted_at"], name="attempt_quiz_status_submitted"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.quiz.title} — attempt {self.number}"
@@ -106,6 +110,10 @@ class AttemptAnswer(models.Model):
     max_points = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     state = models.CharField(max_length=12, blank=True)
     details = models.JSONField(default=dict, blank=True)
+    # Which version of the question this answer was to (set when graded; quizzes.models.statistics).
+    version = models.ForeignKey(
+        "quizzes.QuestionVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="answers"
+    )
 
     class Meta:
         ordering = ["attempt", "slot"]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     # Touchstone
     "home",
     "search",
+    "reports",
     "accounts",
     "teams",
     "courses",

@@ -32,13 +32,13 @@ WIDTH, HEIGHT = 640, 400  # the viewBox; the drawing scales to its container's w
 PLOT_WIDTH = 540  # about what is left across for the marks once the axis labels have their room
 
 # Colours measured against white (#fff): marks need 3:1 (WCAG 1.4.11), text 4.5:1 (1.4.3).
-TEXT = "#1f2933"  # 14.9:1
-MUTED_TEXT = "#52606d"  # 6.6:1: tick labels
-AXIS = "#616e7c"  # 5.4:1: the zero line
+TEXT = "#1f2933"  # 14.8:1
+MUTED_TEXT = "#52606d"  # 6.5:1: tick labels
+AXIS = "#616e7c"  # 5.2:1: the zero line
 GRID = "#e4e7eb"  # decorative gridlines (no meaning of their own)
-MARK = "#1d5fa8"  # 6.4:1: columns, bars, dots, lines
-FLAGGED = "#b42318"  # 6.4:1: flagged points, also drawn as a diamond, not a circle
-GUIDE = "#52606d"  # 6.6:1: dashed reference lines and their labels
+MARK = "#1d5fa8"  # 6.5:1: columns, bars, dots, lines
+FLAGGED = "#b42318"  # 6.6:1: flagged points, also drawn as a diamond, not a circle
+GUIDE = "#52606d"  # 6.5:1: dashed reference lines and their labels
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 EMPTY_SENTENCE = "No data for this period yet."
 _SVG_LABEL_LENGTH = 28  # longer labels are shortened in the drawing; the table has them whole
@@ -133,7 +133,7 @@ def bar_chart(
     chart.set_y_scale(leather.Ordinal(list(reversed(labels))))
     chart.add_x_axis(name=_clean(value_label), ticks=ticks, tick_formatter=_tick_number)
     chart.add_y_axis(tick_formatter=_shorten)
-    chart.add_bars([(min(value, top), label) for label, (_, value) in zip(labels, bars, strict=True)])
+    chart.add_bars([(max(0.0, min(value, top)), label) for label, (_, value) in zip(labels, bars, strict=True)])
     rows = [[label, _number(value, value_suffix)] for label, value in bars]
     return _chart(chart, title, description, [label_heading, value_label], rows)
 

@@ -167,3 +167,20 @@ def test_many_weeks_get_at_most_about_ten_tick_labels():
     )
     week_labels = [text.text for text in root.iter(f"{SVG}text") if text.text and text.text.startswith("2026-W")]
     assert 5 <= len(week_labels) <= 11
+
+
+def _contrast_with_white(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_colours_meet_wcag_aa_on_white():
+    from pageparts import charts
+
+    assert all(_contrast_with_white(colour) >= 3 for colour in (charts.MARK, charts.FLAGGED, charts.AXIS, charts.GUIDE))
+    assert all(_contrast_with_white(colour) >= 4.5 for colour in (charts.TEXT, charts.MUTED_TEXT, charts.GUIDE))
+    for kind in KINDS:  # and the drawings use no other colour for text
+        root = ElementTree.fromstring(str(build(kind)[0].svg))
+        assert {text.get("fill") for text in root.iter(f"{SVG}text")} <= {charts.TEXT, charts.MUTED_TEXT, charts.GUIDE}

@@ -22,7 +22,7 @@ def test_provider_reads_the_events_report_and_one_events_report(demo, page, live
 
     # The home page: upcoming events with places taken, the waiting list and capacity.
     page.goto(live_server.url + reverse("wagtailadmin_home"))
-    panel = page.locator("section", has=page.get_by_role("heading", name="Upcoming events"))
+    panel = page.locator("section[aria-labelledby=provider-upcoming-events]")
     row = panel.get_by_role("row", name=UPCOMING)
     assert row.get_by_role("cell").all_inner_texts()[1:] == ["4", "1", "4"]
     axe_check(page)

@@ -210,6 +210,9 @@ def test_another_providers_event_report_is_not_found(client, world, cascade_staf
     assert response.context["line"].attendance.in_full == 1
     html = response.content.decode()
     assert "Registrations over time" in html and "Attendance per session" in html
+    # Two charts (sign-ups and attendance), each an accessible svg with its data as a table.
+    assert html.count('role="img"') == 2 and html.count("Show the data as a table") == 2
+    assert "Of the 4 people holding a place, 1 attended in full, 1 partly and 1 did not come" in html
 
 
 def test_an_administrator_sees_every_provider(client, world, admin_user):
@@ -292,7 +295,7 @@ def test_the_provider_home_page_lists_upcoming_events_linking_to_their_reports(c
     client.force_login(gulf_staff)
     response = client.get(reverse("wagtailadmin_home"))
     html = response.content.decode()
-    assert "Upcoming events" in html
+    assert 'id="provider-upcoming-events"' in html
     assert report_url(world["upcoming"]) in html
     assert report_url(world["past"]) not in html  # over
     (line,) = event_report.upcoming_events(events=EventPage.objects.filter(provider=world["upcoming"].provider))
@@ -301,7 +304,7 @@ def test_the_provider_home_page_lists_upcoming_events_linking_to_their_reports(c
 
 def test_the_panel_is_for_providers_only(client, world, admin_user):
     client.force_login(admin_user)
-    assert "Upcoming events" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="provider-upcoming-events"' not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_the_panel_costs_the_same_queries_however_many_events(client, world, gulf, gulf_staff):

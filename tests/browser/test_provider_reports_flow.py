@@ -39,8 +39,8 @@ def test_provider_reads_the_events_report_and_one_events_report(demo, page, live
     axe_check(page)
 
     # A bad range is a form error, not an empty report.
-    page.get_by_label("From").fill("2026-05-01")
-    page.get_by_label("To").fill("2026-04-01")
+    page.get_by_label("From", exact=True).fill("2026-05-01")
+    page.get_by_label("To", exact=True).fill("2026-04-01")
     page.get_by_role("button", name="Show").click()
     page.wait_for_load_state()
     assert "before the “From” date" in main.inner_text()

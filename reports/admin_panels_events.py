@@ -1,8 +1,8 @@
 """The provider's "Upcoming events" panel on the Wagtail admin home page, and the "Report" button on events.
 
 The panel shows to accounts on a provider's team (events.services.add_provider_account): their next events
-with places taken, the waiting list and capacity, each linking to the event's report. It costs the same
-queries however many events and registrations there are.
+that take registration on Touchstone, with places taken, the waiting list and capacity, each linking to the
+event's report. It costs the same queries however many events and registrations there are.
 """
 
 from django.urls import reverse
@@ -25,7 +25,8 @@ class UpcomingEventsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        events = EventPage.objects.filter(provider__team_group__user=self.user)
+        # Events that take registration on Touchstone: one registering on the provider's site has no figures here.
+        events = EventPage.objects.filter(provider__team_group__user=self.user, registration_url="")
         lines = event_report.upcoming_events(events=events)
         return {
             "lines": [(line, reverse(EVENT, args=[line.event.pk])) for line in lines],

@@ -189,7 +189,7 @@ def _signups_chart(periods: list[event_report.Period], unit: str):
     busiest = max(periods, key=lambda period: period.registrations) if periods else None
     finding = f" The busiest {unit} was {busiest.label}, with {busiest.registrations}." if busiest and total else ""
     return charts.line_chart(
-        title="Registrations over time",
+        title=f"Registrations made per {unit}",
         description=f"Registrations made per {unit}, whatever became of them: {total} in all.{finding}",
         points=[(period.label, period.registrations) for period in periods],
         x_label="Day" if unit == "day" else "Week",
@@ -206,7 +206,7 @@ def _attendance_chart(figures: event_report.EventFigures):
         ("Not recorded", counts.not_recorded),
     ]
     return charts.bar_chart(
-        title="Attendance",
+        title="Attendance of the people holding a place",
         description=(
             f"Of the {figures.registered} people holding a place, {counts.in_full} attended in full, "
             f"{counts.partly} partly and {counts.no_show} did not come; {counts.not_recorded} not recorded yet."

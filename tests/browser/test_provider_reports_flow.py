@@ -22,7 +22,7 @@ def test_provider_reads_the_events_report_and_one_events_report(demo, page, live
 
     # The home page: upcoming events with places taken, the waiting list and capacity.
     page.goto(live_server.url + reverse("wagtailadmin_home"))
-    panel = page.locator("section[aria-labelledby=provider-upcoming-events]")
+    panel = page.locator("#provider-upcoming-events-section")
     row = panel.get_by_role("row", name=UPCOMING)
     assert row.get_by_role("cell").all_inner_texts()[1:] == ["4", "1", "4"]
     axe_check(page)

@@ -291,20 +291,24 @@ def test_the_list_costs_the_same_queries_however_many_events(client, world, gulf
 # -- the home-page panel ----------------------------------------------------------------------------------
 
 
-def test_the_provider_home_page_lists_upcoming_events_linking_to_their_reports(client, world, gulf_staff):
+def test_the_provider_home_page_lists_upcoming_events_linking_to_their_reports(client, world, gulf, gulf_staff):
+    elsewhere = ef.event(
+        gulf, registration_url="https://gulf.example/register", sessions=[(ef.local(3, 9), ef.local(3, 12))]
+    )
     client.force_login(gulf_staff)
     response = client.get(reverse("wagtailadmin_home"))
     html = response.content.decode()
-    assert 'id="provider-upcoming-events"' in html
+    assert 'id="provider-upcoming-events-section"' in html
     assert report_url(world["upcoming"]) in html
     assert report_url(world["past"]) not in html  # over
-    (line,) = event_report.upcoming_events(events=EventPage.objects.filter(provider=world["upcoming"].provider))
+    assert report_url(elsewhere) not in html  # registers on the provider's own site: no figures here
+    (line,) = event_report.upcoming_events(events=EventPage.objects.filter(provider=gulf, registration_url=""))
     assert (line.registered, line.waiting, line.capacity) == (2, 1, 2)
 
 
 def test_the_panel_is_for_providers_only(client, world, admin_user):
     client.force_login(admin_user)
-    assert 'id="provider-upcoming-events"' not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="provider-upcoming-events-section"' not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_the_panel_costs_the_same_queries_however_many_events(client, world, gulf, gulf_staff):

@@ -324,3 +324,11 @@ def test_the_panel_costs_the_same_queries_however_many_events(client, world, gul
         extra = ef.event(gulf, registration_url="", capacity=5, sessions=[(ef.local(5 + n, 9), ef.local(5 + n, 12))])
         place_for(extra, cf.learner(f"panel{n}"))
     assert count() == before == 2
+
+
+def test_the_event_editor_and_explorer_link_to_the_events_report(client, world, gulf_staff):
+    client.force_login(gulf_staff)
+    edit = reverse("wagtailadmin_pages:edit", args=[world["past"].pk])
+    assert report_url(world["past"]) in client.get(edit).content.decode()
+    explore = reverse("wagtailadmin_explore", args=[world["past"].get_parent().pk])
+    assert report_url(world["past"]) in client.get(explore).content.decode()

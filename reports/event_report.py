@@ -325,9 +325,10 @@ def upcoming_events(*, events: QuerySet[EventPage], limit: int = UPCOMING_PANEL_
 
 @dataclass(frozen=True)
 class Period:
-    label: str  # "Mon 9 Mar" or "Week of 9 Mar"
+    label: str  # "Mon 9 Mar" or "Week of 9 Mar 2026"
     starts_on: date
     registrations: int
+    unit: str = "day"  # "day" or "week"
 
 
 def _day_label(day: date) -> str:
@@ -359,10 +360,10 @@ def signups_over_time(*, event: EventPage, first_day: date | None, today: date |
     by_week = dict.fromkeys(weeks, 0)
     for day, n in counts.items():
         by_week[week_of[day]] += n
-    periods = [Period(f"Week of {week.day} {week:%b %Y}", week, by_week[week]) for week in weeks]
+    periods = [Period(f"Week of {week.day} {week:%b %Y}", week, by_week[week], "week") for week in weeks]
     if len(periods) > WEEKS_SHOWN:
         older, periods = periods[:-WEEKS_SHOWN], periods[-WEEKS_SHOWN:]
-        earlier = Period("Earlier", older[0].starts_on, sum(period.registrations for period in older))
+        earlier = Period("Earlier", older[0].starts_on, sum(period.registrations for period in older), "week")
         periods = [earlier, *periods]
     return periods
 

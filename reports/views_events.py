@@ -225,7 +225,7 @@ def event_report_view(request: HttpRequest, event_id: int) -> TemplateResponse:
     event = figures.event
     periods = event_report.signups_over_time(event=event, first_day=figures.first_day)
     sessions = event_report.session_attendance(event=event, places=figures.registered)
-    unit = "week" if periods and periods[-1].label.startswith("Week") else "day"
+    unit = periods[-1].unit if periods else "day"
     return TemplateResponse(
         request,
         "reports/events/event_report.html",

@@ -350,3 +350,21 @@ def test_an_events_report_costs_the_same_queries_however_many_registrations(clie
             attendance.mark(session=session, registration_id=registration.pk, present=bool(n % 2), by=gulf_staff)
         waiting(past, f"wait{n}")
     assert count() == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start": "\x00"},
+        {"start": "1" * 5000},
+        {"start": "2026-02-30"},
+        {"start": "0001-01-01"},
+        {"end": "9999-12-31"},
+        {"start": "9999-12-31", "end": "9999-12-31"},
+        {"start": ["2026-01-01", "2027-01-01"]},
+    ],
+)
+def test_hostile_dates_never_give_a_server_error(client, gulf_staff, query):
+    client.force_login(gulf_staff)
+    for url in (LIST_URL, CSV_URL):
+        assert client.get(url, query).status_code in (200, 400)

@@ -29,6 +29,14 @@ _HIGHEST_ORDER = [F("passed").desc(), F("percent").desc(), F("number").asc()]
 BANDS = list(range(0, 100, 10))
 
 
+def _whole(rows, names: tuple[str, ...]) -> list[dict]:
+    """Sums of integers as ints (PostgreSQL returns SUM(bigint) as a numeric, i.e. a Decimal)."""
+    for row in rows:
+        for name in names:
+            row[name] = int(row[name] or 0)
+    return rows
+
+
 def cents(expression) -> Cast:
     """A decimal score as an exact whole number of hundredths."""
     return Cast(Round(expression * Value(100)), BigIntegerField())
@@ -134,7 +142,7 @@ def version_sums(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: De
     """Per question version, the sums of item points (x) and attempt scores (t), in cents: n, Σx, Σx²,
     Σt, Σt², Σxt, the item's maximum, and how many answers came from the top and bottom thirds."""
     points, score = cents(F("points")), cents(F("attempt__score"))
-    return list(
+    rows = list(
         AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
         .values("version_id")
         .annotate(
@@ -149,29 +157,32 @@ def version_sums(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: De
         )
         .order_by("version_id")
     )
+    return _whole(rows, ("x", "xx", "t", "tt", "xt", "max_points"))
 
 
 def version_pairs(chosen: QuerySet[QuizAttempt]) -> list[tuple[int, int, int, int]]:
     """(version id, slot, item points, attempt score) per counted answer, in cents: the discriminative
     efficiency sorts each version's item and rest-of-test scores separately."""
-    return list(
+    rows = list(
         AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
         .annotate(item=cents(F("points")), total=cents(F("attempt__score")))
         .values_list("version_id", "slot", "item", "total")
         .order_by()
     )
+    return [(version_id, slot, int(item), int(total)) for version_id, slot, item, total in rows]
 
 
 def slot_sums(chosen: QuerySet[QuizAttempt]) -> list[dict]:
     """Per position (slot): n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20)."""
     points = cents(F("points"))
     partial = ~Q(points=0) & ~Q(points=F("max_points"))
-    return list(
+    rows = list(
         AttemptAnswer.objects.filter(attempt__in=chosen)
         .values("slot")
         .annotate(n=Count("pk"), x=Sum(points), xx=Sum(points * points), partial=Count("pk", filter=partial))
         .order_by("slot")
     )
+    return _whole(rows, ("x", "xx"))
 
 
 def option_counts(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: Decimal | None) -> list[dict]:

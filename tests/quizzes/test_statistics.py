@@ -17,7 +17,7 @@ from quizzes.models import AttemptAnswer, QuizAttempt
 from quizzes.statistics import ALL, FIRST, GRADED, LAST, questions_to_review, quiz_statistics
 from tests import factories as base
 from tests.quizzes import factories
-from tests.quizzes.test_attempts import right_answer
+from tests.quizzes.test_attempts import critical_answer, right_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -281,6 +281,45 @@ def test_queries_do_not_grow_with_questions_or_attempts(course):
         return len(captured)
 
     assert count(4, 3) == count(8, 7)
+
+
+def test_case_scenario_steps_and_their_critical_rate(course):
+    case = factories.case_scenario()
+    quiz = factories.quiz(course, questions=[case, factories.true_false()], counts_towards_completion=False)
+    for index in range(5):
+        user = base.user(f"case-{index}")
+        attempt, _ = services.start_attempt(quiz, user)
+        case_pick = critical_answer if index < 2 else right_answer
+        answers = {
+            item["slot"]: case_pick(item) if item["type"] == "case_scenario" else right_answer(item)
+            for item in attempt.items
+        }
+        services.save_answers(attempt.pk, user, answers, 0)
+        services.submit_attempt(attempt.pk, user, sequence=1)
+    result = quiz_statistics(quiz=quiz)
+    assert result.critical_error_rate == 40
+    stats_of_case = next(question for question in result.questions if question.question_id == case.pk)
+    first, second = stats_of_case.steps
+    assert (first.number, second.number) == (1, 2)
+    assert first.critical_rate == pytest.approx(2 / 5) and second.critical_rate is None
+    critical = next(option for option in first.options if option.critical)
+    assert critical.chosen == 2 and not critical.correct
+    assert sorted((option.text, option.correct, option.chosen) for option in second.options) == [
+        ("A diagnosis of DVT", False, 0),
+        ("That you advised a medical check", True, 5),
+        ("What you saw and felt", True, 5),
+    ]
+
+
+def test_the_choice_constants_are_the_same_in_both_modules():
+    from quizzes import statistics, statistics_queries
+
+    assert [c for c, _ in statistics.ATTEMPT_CHOICES] == [
+        statistics_queries.GRADED,
+        statistics_queries.FIRST,
+        statistics_queries.LAST,
+        statistics_queries.ALL,
+    ]
 
 
 def test_no_attempts_gives_empty_statistics(course):

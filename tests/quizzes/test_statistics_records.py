@@ -3,7 +3,8 @@
 import importlib
 
 import pytest
-from django.apps import apps
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from quizzes import services, statistics_records, versions
 from quizzes.models import AttemptAnswer, ChosenOption, QuestionVersion, QuizAttempt
@@ -106,8 +107,10 @@ def test_the_data_migration_backfills_with_historical_models(quiz, learner, othe
     take(quiz, other_learner)
     recorded = snapshot_of_records()
     forget_records()
-    migration = importlib.import_module("quizzes.migrations.0005_record_versions_of_graded_attempts")
-    migration.backfill(apps, None)
+    name = "0005_record_versions_of_graded_attempts"
+    migration = importlib.import_module(f"quizzes.migrations.{name}")
+    historical = MigrationExecutor(connection).loader.project_state(("quizzes", name)).apps
+    migration.backfill(historical, None)
     assert snapshot_of_records() == recorded
 
 

@@ -147,7 +147,7 @@ def quiz_statistics(
     alpha, name = _reliability(chosen, sums)
     return QuizStatistics(
         **base,
-        mean=_percent(sums.percent / n / 100),
+        mean=_percent(Decimal(sums.percent) / n / 100),
         median=_percent((at[middle[0]] + at[middle[1]]) / 2),
         sd=_percent(sd),
         pass_rate=100 * sums.passed / n,

@@ -2,7 +2,8 @@
 
 The shapes below are what the admin report, the CSV export, the dashboard panel and the benchmark read.
 :func:`quiz_statistics` fills them from the database (aggregates in SQL over ``AttemptAnswer`` and
-``ChosenOption``); the formulas themselves are pure functions in :mod:`quizzes.item_analysis`.
+``ChosenOption``, in :mod:`quizzes.statistics_queries`); the formulas themselves are pure functions in
+:mod:`quizzes.item_analysis`. docs/quizzes.md ("Quiz statistics: how they are computed") gives the definitions.
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ WEEK, MONTH = "week", "month"
 # Longer than about half a year, weekly points get too many to read: count per month instead.
 WEEKS_AT_MOST = 26
 LEARNERS_PER_PAGE = 50
+TENTH = Decimal("0.1")
 
 # The learner table's sort orders: key -> (label, ordering). Most recent activity first is the default.
 SORTS = {
@@ -280,7 +281,9 @@ def course_report(*, course: CoursePage, since: date | None = None, until: date 
 
 def pass_rates_by_attempt(*, course: CoursePage, since: date | None, until: date | None) -> list[AttemptPassRate]:
     """Graded attempts submitted in the period at the course's quizzes, by attempt number: 1st, 2nd, 3rd+."""
-    attempt = Case(When(number=1, then=Value(1)), When(number=2, then=Value(2)), default=Value(3), output_field=IntegerField())
+    attempt = Case(
+        When(number=1, then=Value(1)), When(number=2, then=Value(2)), default=Value(3), output_field=IntegerField()
+    )
     rows = (
         QuizAttempt.objects.filter(
             quiz_id__in=QuizPage.objects.child_of(course).values("pk"),
@@ -361,7 +364,8 @@ def as_row(enrolment: Enrolment, module_count: int) -> LearnerRow:
         last_activity_at=enrolment.last_activity_at,
         completed_at=enrolment.completed_at,
         left_at=enrolment.left_at,
-        ce_hours=enrolment.learner_ce_hours,
+        # SQLite hands a subquery's decimal back as Decimal("2"); one decimal place on every database.
+        ce_hours=None if enrolment.learner_ce_hours is None else Decimal(enrolment.learner_ce_hours).quantize(TENTH),
     )
 
 

@@ -28,7 +28,9 @@ class CourseReportsMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_course_reports_menu_item():
-    return CourseReportsMenuItem("Reports", reverse("course_reports:index"), name="reports", icon_name="table", order=250)
+    return CourseReportsMenuItem(
+        "Reports", reverse("course_reports:index"), name="reports", icon_name="table", order=250
+    )
 
 
 @hooks.register("construct_homepage_panels")

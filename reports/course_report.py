@@ -22,9 +22,9 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
+    FloatField,
+    Func,
     IntegerField,
     Min,
     OuterRef,
@@ -198,13 +198,33 @@ def _over_time(enrolments: QuerySet, first: date, last: date) -> tuple[str, list
     return grouping, periods
 
 
+class DaysBetween(Func):
+    """Days (with fractions) from one timestamp to another, in the database's own arithmetic.
+
+    Django's portable timestamp difference runs a Python function per row on SQLite; julianday() is native there.
+    """
+
+    output_field = FloatField()
+    template = "(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)"
+    arg_joiner = " - "
+
+    def __init__(self, start, end, **extra):
+        super().__init__(end, start, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(", **extra
+        )
+
+
 def _median_days(enrolments: QuerySet, completed: int) -> float | None:
-    """The middle duration (or the mean of the middle two) of the cohort's enrolled → completed times."""
+    """The middle duration (or the mean of the middle two) of the cohort's enrolled → completed times, read in
+    SQL as a percentile is: ordered by duration, the middle row(s) only (OFFSET)."""
     if not completed:
         return None
     durations = (
         enrolments.filter(completed_at__isnull=False)
-        .annotate(took=ExpressionWrapper(F("completed_at") - F("enrolled_at"), output_field=DurationField()))
+        .annotate(took=DaysBetween("enrolled_at", "completed_at"))
         .order_by("took")
         .values_list("took", flat=True)
     )
@@ -212,8 +232,7 @@ def _median_days(enrolments: QuerySet, completed: int) -> float | None:
     values = list(durations[middle : middle + (1 if completed % 2 else 2)])
     if not values:
         return None
-    seconds = sum(value.total_seconds() for value in values) / len(values)
-    return round(seconds / 86400, 1)
+    return round(sum(values) / len(values), 1)
 
 
 # ---------------------------------------------------------------------------------------------

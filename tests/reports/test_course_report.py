@@ -152,3 +152,28 @@ def test_queries_do_not_grow_with_learners_or_modules(data):
     after = _queries(run)
     assert after == before
     assert before <= 10
+
+
+def test_charts_say_what_they_show(data):
+    from reports.course_charts import course_charts
+
+    charts = course_charts(course_report(course=data["course"], **MARCH))
+    assert charts["enrolments"].rows[0] == ["2025-W10", "2"]
+    assert charts["enrolments"].description == (
+        "5 enrolments from 2025-W10 to 2025-W14, counted per week; the busiest week was 2025-W10 with 2."
+    )
+    assert [row[1] for row in charts["funnel"].rows] == ["5", "5", "4", "3", "3"]
+    assert "The biggest drop is at “2. Petrissage”: 1 learner fewer." in charts["funnel"].description
+    assert charts["pass_rates"].rows[0] == ["1st attempt", "33.3 %"]
+    assert charts["pass_rates"].description == (
+        "33 % of first attempts passed (1 of 3); 50 % of second attempts passed (1 of 2); "
+        "50 % of third and later attempts passed (1 of 2)."
+    )
+    assert 'role="img"' in charts["funnel"].svg
+
+
+def test_charts_of_an_empty_period(data):
+    from reports.course_charts import course_charts
+
+    charts = course_charts(course_report(course=data["course"], since=date(2024, 1, 1), until=date(2024, 1, 31)))
+    assert all(chart.is_empty for chart in charts.values())

@@ -49,8 +49,8 @@ def test_maya_reads_her_course_report(page, live_server, demo):
     assert our_serious_violations(page) == []
 
     # A period ending before it starts: the form says so.
-    page.get_by_label("From").fill("2026-03-31")
-    page.get_by_label("To").fill("2026-03-01")
+    page.get_by_label("From", exact=True).fill("2026-03-31")
+    page.get_by_label("To", exact=True).fill("2026-03-01")
     page.get_by_role("button", name="Show the report").click()
     page.wait_for_load_state()
     assert page.locator("text=The end of the period comes before its start.").is_visible()

@@ -6,7 +6,7 @@ from datetime import date
 
 from django import forms
 
-from .course_report import DEFAULT_SORT, SORTS
+from .course_learners import DEFAULT_SORT, SORTS
 
 # Dates outside these are typing slips (0026 for 2026); the form says so rather than drawing centuries.
 EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)

@@ -17,25 +17,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.core.paginator import Paginator
 from django.db.models import (
     Case,
-    CharField,
     Count,
-    F,
     FloatField,
     Func,
     IntegerField,
     Min,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, NullIf, TruncMonth, TruncWeek
+from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from courses.models import CoursePage
@@ -46,17 +41,6 @@ from quizzes.models import QuizAttempt, QuizPage
 WEEK, MONTH = "week", "month"
 # Longer than about half a year, weekly points get too many to read: count per month instead.
 WEEKS_AT_MOST = 26
-LEARNERS_PER_PAGE = 50
-TENTH = Decimal("0.1")
-
-# The learner table's sort orders: key -> (label, ordering). Most recent activity first is the default.
-SORTS = {
-    "-last_activity": ("Last activity, most recent first", (F("last_activity_at").desc(nulls_last=True), "pk")),
-    "last_activity": ("Last activity, longest ago first", (F("last_activity_at").asc(nulls_first=True), "pk")),
-    "-progress": ("Progress, furthest first", (F("modules_done").desc(), "pk")),
-    "progress": ("Progress, least first", (F("modules_done").asc(), "pk")),
-}
-DEFAULT_SORT = "-last_activity"
 
 
 @dataclass(frozen=True)
@@ -107,30 +91,6 @@ class CourseReport:
     pass_rates: list[AttemptPassRate]
     ce_hours_awarded: Decimal  # credit records for the course dated in the period
     credit_records: int
-
-
-@dataclass(frozen=True)
-class LearnerRow:
-    enrolment_id: int
-    name: str
-    email: str
-    enrolled_at: datetime
-    modules_done: int
-    module_count: int
-    last_activity_at: datetime | None
-    completed_at: datetime | None
-    left_at: datetime | None
-    ce_hours: Decimal | None
-
-    @property
-    def progress(self) -> str:
-        return f"{self.modules_done} of {self.module_count}"
-
-    @property
-    def status(self) -> str:
-        if self.completed_at:
-            return "Completed"
-        return "Left" if self.left_at else "In progress"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,89 +291,6 @@ def ce_hours_awarded(*, course: CoursePage, since: date | None, until: date | No
         records = records.filter(completed_on__lte=until)
     totals = records.aggregate(hours=Sum("ce_hours"), records=Count("pk"))
     return totals["hours"] or Decimal("0"), totals["records"]
-
-
-# ---------------------------------------------------------------------------------------------
-# The learner table
-# ---------------------------------------------------------------------------------------------
-
-
-def learner_rows(
-    *, course: CoursePage, since: date | None = None, until: date | None = None, sort: str = DEFAULT_SORT
-) -> QuerySet:
-    """The cohort's enrolments, annotated with the table's columns (name, modules done, CE hours), sorted."""
-    module_ids = [module.pk for module in course.modules]
-    modules_done = (
-        ModuleProgress.objects.filter(
-            user_id=OuterRef("user_id"), course_id=course.pk, completed_at__isnull=False, module_id__in=module_ids
-        )
-        .order_by()
-        .values("user_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    ce_hours = CreditRecord.objects.filter(user_id=OuterRef("user_id"), course_id=course.pk).values("ce_hours")[:1]
-    name = Coalesce(
-        NullIf(F("user__learner_profile__legal_name"), Value("")),
-        NullIf(F("user__first_name"), Value("")),
-        F("user__username"),
-        output_field=CharField(),
-    )
-    _, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return (
-        cohort(course=course, since=since, until=until)
-        .annotate(
-            learner_name=name,
-            learner_email=F("user__email"),
-            modules_done=Coalesce(Subquery(modules_done, output_field=IntegerField()), Value(0)),
-            learner_ce_hours=Subquery(ce_hours),
-        )
-        .order_by(*ordering)
-    )
-
-
-def as_row(enrolment: Enrolment, module_count: int) -> LearnerRow:
-    return LearnerRow(
-        enrolment_id=enrolment.pk,
-        name=enrolment.learner_name,
-        email=enrolment.learner_email,
-        enrolled_at=enrolment.enrolled_at,
-        modules_done=enrolment.modules_done,
-        module_count=module_count,
-        last_activity_at=enrolment.last_activity_at,
-        completed_at=enrolment.completed_at,
-        left_at=enrolment.left_at,
-        # SQLite hands a subquery's decimal back as Decimal("2"); one decimal place on every database.
-        ce_hours=None if enrolment.learner_ce_hours is None else Decimal(enrolment.learner_ce_hours).quantize(TENTH),
-    )
-
-
-@dataclass(frozen=True)
-class LearnerPage:
-    rows: list[LearnerRow]
-    page: object  # django.core.paginator.Page, for the pagination links
-    sort: str
-
-    @property
-    def sort_label(self) -> str:
-        return SORTS[self.sort][0]
-
-
-def learner_page(
-    *,
-    course: CoursePage,
-    since: date | None = None,
-    until: date | None = None,
-    sort: str = DEFAULT_SORT,
-    page: int | str = 1,
-    per_page: int = LEARNERS_PER_PAGE,
-) -> LearnerPage:
-    """One page (50 learners) of the table: two queries (the count and the page) whatever its size."""
-    sort = sort if sort in SORTS else DEFAULT_SORT
-    queryset = learner_rows(course=course, since=since, until=until, sort=sort)
-    current = Paginator(queryset, per_page).get_page(page)
-    module_count = len(course.modules)
-    return LearnerPage(rows=[as_row(enrolment, module_count) for enrolment in current], page=current, sort=sort)
 
 
 def learners_in_progress_and_completed_this_month(*, courses: list[CoursePage]) -> dict[int, tuple[int, int]]:

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import CoursePage
 
-from . import course_report
+from . import course_learners, course_report
 from .course_access import may_read_report, report_courses
 from .course_charts import course_charts
 from .course_forms import CourseReportFilterForm
@@ -79,7 +79,7 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
         form = CourseReportFilterForm(self.request.GET or None)
         period = form.period()
         report = course_report.course_report(course=self.course, since=period["since"], until=period["until"])
-        learners = course_report.learner_page(course=self.course, page=self.request.GET.get("p", 1), **period)
+        learners = course_learners.learner_page(course=self.course, page=self.request.GET.get("p", 1), **period)
         query = self.request.GET.copy()
         query.pop("p", None)
         context.update(
@@ -116,15 +116,12 @@ def learners_csv(request, course_id):
     """The whole learner table (every page) for the period and sort chosen on the report."""
     course = _course_or_404(request.user, course_id)
     form = CourseReportFilterForm(request.GET or None)
-    queryset = course_report.learner_rows(course=course, **form.period())
-    module_count = len(course.modules)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"{slugify(course.title) or 'course'}-learners-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow(CSV_HEADER)
-    for enrolment in queryset.iterator(chunk_size=2000):
-        row = course_report.as_row(enrolment, module_count)
+    for row in course_learners.all_learner_rows(course=course, **form.period()):
         cells = [row.name, row.email, _day(row.enrolled_at), row.modules_done, row.module_count]
         cells += [_day(row.last_activity_at), _day(row.completed_at), row.status, row.ce_hours or ""]
         writer.writerow([safe_cell(cell) for cell in cells])

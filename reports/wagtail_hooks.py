@@ -1,8 +1,50 @@
-"""The reports' registrations in the Wagtail admin. Each kind of report registers in its own function."""
+"""Registrations only. Each kind of report keeps its registrations in its own functions.
 
+Course reports (for a course's instructors and administrators): the admin URLs, the "Reports" menu item and
+the instructor's "My courses" panel on the admin home page. What they register lives in reports.course_views
+and reports.admin_panels.
+
+Providers' event reports (for a provider's team, course editors and administrators): the admin URLs, the
+provider's "Upcoming events" panel and the "Report" button on events. They live in reports.views_events,
+reports.urls_events and reports.admin_panels_events.
+"""
+
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-# -- providers' event reports (reports/views_events.py) ---------------------------------------------------
+from . import course_urls
+from .admin_panels import my_courses_panel
+from .course_access import report_course_ids
+
+# --- Course reports -------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_course_report_urls():
+    return [path("reports/courses/", include(course_urls, namespace="course_reports"))]
+
+
+class CourseReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(report_course_ids(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_course_reports_menu_item():
+    return CourseReportsMenuItem(
+        "Reports", reverse("course_reports:index"), name="reports", icon_name="table", order=250
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_courses_panel(request, panels):
+    panel = my_courses_panel(request.user)
+    if panel is not None:
+        panels.append(panel)
+
+
+# --- Providers' event reports ---------------------------------------------------------------------
 
 
 @hooks.register("register_admin_urls")

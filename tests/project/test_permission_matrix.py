@@ -63,6 +63,10 @@ EVENT_ADMIN = row(L, L, L, N, N, OK, OK, N, OK)
 EVENT_REPORTS = row(L, L, L, D, D, OK, OK, OK, OK)  # the events report: each sees their own events (others: home)
 EDITORS = row(L, L, L, D, D, OK, D, D, OK)  # CE categories and instructors: course editors and admins
 DJANGO_ADMIN = row(L, L, L, L, L, L, L, L, OK)  # Django's admin: staff accounts only (the admin)
+# Course reports: administrators see every course, an instructor the courses they teach; to anyone else in the
+# admin a course's report is not there (404), and the list of reports sends them to the dashboard.
+COURSE_REPORTS = row(L, L, L, OK, OK, D, D, D, OK)
+COURSE_REPORT = row(L, L, L, OK, N, N, N, N, OK)
 
 ROWS: dict[str, dict | str] = {
     # --- the site ---------------------------------------------------------------------------
@@ -133,6 +137,9 @@ ROWS: dict[str, dict | str] = {
     "reports_events": EVENT_REPORTS,
     "reports_events_csv": EVENT_REPORTS,
     "reports_event": EVENT_ADMIN,
+    "course_reports:index": COURSE_REPORTS,
+    "course_reports:report": COURSE_REPORT,
+    "course_reports:learners_csv": COURSE_REPORT,
     "credit_records:*": ADMIN_ONLY,
     "outside_credit:*": ADMIN_ONLY,
     # --- Wagtail's and Django's own admin, by prefix (requested: the SAMPLES below) -----------
@@ -205,6 +212,7 @@ SAMPLES = {
 }
 
 OUR_APPS = {"accounts", "config", "courses", "credit", "events", "home", "pageparts", "quizzes", "search", "teams"}
+OUR_APPS |= {"reports"}
 OUR_SNIPPETS = re.compile(r"^wagtailsnippet(s|choosers)_(courses|quizzes|credit|events)_")
 
 

@@ -216,6 +216,22 @@ def test_bad_filters_are_form_errors(maya_client, quiz, calls, query, message):
     assert calls == []
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"since": "%00"},
+        {"since": "99999-01-01"},
+        {"until": "0000-00-00"},
+        {"attempts": "x" * 5000},
+        {"since": "2026-02-30"},
+        {"since": "9999-12-31", "until": "9999-12-31"},
+        {"format": "pdf"},
+    ],
+)
+def test_hostile_filters_are_never_a_server_error(maya_client, quiz, calls, query):
+    assert maya_client.get(url(quiz, **query)).status_code in (200, 400)
+
+
 # --- what it shows ----------------------------------------------------------------------------
 
 

@@ -272,6 +272,16 @@ def test_questions_table_flags_and_distractor_analysis(maya_client, quiz, calls)
     assert "n/a" in html  # no top third for that option
 
 
+def test_charts_show_the_scores_and_each_question(maya_client, quiz, calls):
+    html = maya_client.get(url(quiz)).content.decode()
+    assert html.count('role="img"') >= 2
+    assert "<figcaption>Scores</figcaption>" in html and "<figcaption>Facility and discrimination</figcaption>" in html
+    assert "90–100 %" in html
+    # Each point's row in the chart's table links to the question's row in the big table.
+    assert '<a href="#row-question-2">' in html
+    assert "Very easy above 95" in html and "Low discrimination below 20" in html  # the guides
+
+
 def test_nothing_to_review(maya_client, quiz, monkeypatch):
     monkeypatch.setattr(statistics, "quiz_statistics", lambda **kwargs: quiz_stats(quiz, questions=[question_stats(1)]))
     assert "No question needs reviewing" in maya_client.get(url(quiz)).content.decode()

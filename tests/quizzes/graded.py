@@ -14,14 +14,15 @@ def wrong_answer(item):
     return None
 
 
-def graded_attempts(quiz, *, right: int, wrong: int, prefix: str = "learner") -> list:
-    """``right`` learners who answer every question right, then ``wrong`` who answer choice questions wrong."""
+def graded_attempts(quiz, *, right: int, wrong: int, prefix: str = "learner", wrong_pick=wrong_answer) -> list:
+    """``right`` learners who answer every question right, then ``wrong`` who answer with ``wrong_pick``
+    (by default choice questions wrong, the rest left blank)."""
     from tests.quizzes.test_attempts import right_answer
 
     attempts = []
     for number in range(right + wrong):
         user = factories.user(f"{prefix}{number}")
-        pick = right_answer if number < right else wrong_answer
+        pick = right_answer if number < right else wrong_pick
         attempt, _ = services.start_attempt(quiz, user)
         answers = {item["slot"]: pick(item) for item in attempt.items}
         services.save_answers(

@@ -279,7 +279,7 @@ def test_charts_show_the_scores_and_each_question(maya_client, quiz, calls):
     assert "90–100 %" in html
     # Each point's row in the chart's table links to the question's row in the big table.
     assert '<a href="#row-question-2">' in html
-    assert "Very easy above 95" in html and "Low discrimination below 20" in html  # the guides
+    assert "Very hard below 20" in html and "Low discrimination below 20" in html  # the guides
 
 
 def test_nothing_to_review(maya_client, quiz, monkeypatch):

@@ -61,3 +61,21 @@ def scope(user, queryset: QuerySet) -> QuerySet:
     if manages_shared_bank(user):
         allowed |= Q(course__isnull=True)
     return queryset.filter(allowed)
+
+
+def may_read_quiz_statistics(user, course_id: int | None) -> bool:
+    """Whether the user may read how a quiz of this course performed: whoever may author its course's bank
+    (the course's instructors, course editors, administrators). Learners' answers are pooled there, so the
+    shared bank's rule does not apply: a quiz always sits in a course."""
+    if not (user and user.is_authenticated and user.is_active) or course_id is None:
+        return False
+    return user.is_superuser or course_id in course_ids_for(user)
+
+
+def taught_course_ids(user) -> list[int]:
+    """The courses the user teaches (listed on the course as one of its instructors), for their dashboard."""
+    from courses.models import CoursePage
+
+    if not (user and user.is_authenticated and user.is_active):
+        return []
+    return list(CoursePage.objects.filter(instructors__user=user).values_list("pk", flat=True))

@@ -5,6 +5,7 @@ from django.urls import path
 import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
 
 from .interchange import ExportView, ImportView, PreviewImportView, csv_template, download_questions
+from .statistics_report import QuizStatisticsView
 from .views import module_sections
 
 app_name = "quizzes_admin"
@@ -16,4 +17,5 @@ urlpatterns = [
     path("import/<str:token>/", PreviewImportView.as_view(), name="preview_import"),
     path("export/", ExportView.as_view(), name="export_questions"),
     path("export/download/", download_questions, name="download_questions"),
+    path("statistics/<page_id:quiz_id>/", QuizStatisticsView.as_view(), name="quiz_statistics"),
 ]

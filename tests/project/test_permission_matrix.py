@@ -125,6 +125,8 @@ ROWS: dict[str, dict | str] = {
     "quizzes_admin:preview_import": BANK,  # an unknown import: back to the import form
     "quizzes_admin:export_questions": BANK,
     "quizzes_admin:download_questions": row(L, L, L, N, N, N, D, D, N),  # nothing chosen to export: 404
+    # A quiz's statistics: its course's instructors, course editors, admins; other authors get a 403 page.
+    "quizzes_admin:quiz_statistics": row(L, L, L, OK, F, OK, F, F, OK),
     "events_registrations": EVENT_ADMIN,
     "events_attendance": EVENT_ADMIN,
     "events_attendance_history": EVENT_ADMIN,

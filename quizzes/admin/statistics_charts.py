@@ -52,7 +52,7 @@ def facility_discrimination(stats: QuizStatistics) -> Chart:
         label_heading="Question",
         guides=[
             Guide("x", HARD, "Very hard below 20"),
-            Guide("x", EASY, "95"),  # labelled right of the line: a longer label would run off the chart
+            Guide("x", EASY, "Very easy above 95"),
             Guide("y", LOW_DISCRIMINATION, "Low discrimination below 20"),
         ],
     )

@@ -316,7 +316,11 @@ class _GuideLine(leather.Shape):
         if self.guide.axis == "x":
             x = x_scale.project(self.guide.value, 0, width)
             group.append(ET.Element("line", x1=_n(x), y1="0", x2=_n(x), y2=_n(height), **line))
-            label.attrib.update(x=_n(x + 4), y="14")
+            # In the right half the label goes left of the line, so a long one stays inside the plot.
+            if x > width / 2:
+                label.attrib.update(x=_n(x - 4), y="14", **{"text-anchor": "end"})
+            else:
+                label.attrib.update(x=_n(x + 4), y="14")
         else:
             y = y_scale.project(self.guide.value, height, 0)
             group.append(ET.Element("line", x1="0", y1=_n(y), x2=_n(width), y2=_n(y), **line))

@@ -21,7 +21,20 @@ def status_note(event) -> str:
 
 
 def _index() -> EventIndexPage | None:
-    return EventIndexPage.objects.live().order_by("path").first()
+    """The events listing the blocks link to, kept per page-cache generation (a publish or move starts one)."""
+    from django.core.cache import cache
+    from pagecache.generation import current_generation_or_none
+
+    generation = current_generation_or_none()
+    if generation is None:
+        return EventIndexPage.objects.live().order_by("path").first()
+    key = f"events:index-page:{generation}"
+    kept = cache.get(key)
+    if kept is None:
+        page = EventIndexPage.objects.live().order_by("path").first()
+        kept = {"page": page}
+        cache.set(key, kept, 6 * 3600)
+    return kept["page"]
 
 
 @register.inclusion_tag("events/includes/home_events.html", takes_context=True)
@@ -54,9 +67,11 @@ def my_events(context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
-    if signed_in:
-        attendance_credit.settle_ended_for(learner=user)  # credit due from events that have ended
-    registrations = selectors.my_events(learner=user) if signed_in else []
+    held = selectors.learner_registrations(learner=user) if signed_in else []
+    # Credit due from events that have ended; the places are read again only if some was issued.
+    if held and attendance_credit.settle_ended_among(held):
+        held = selectors.learner_registrations(learner=user)
+    registrations = selectors.my_events(learner=user, registrations=held) if signed_in else []
     for registration in registrations:
         event = registration.event
         # A session on now (or about to start): the event page takes the code.
@@ -66,5 +81,5 @@ def my_events(context) -> dict:
             and not event.is_cancelled
             and bool(attendance.open_sessions(event))
         )
-    attended = attendance_selectors.attended_events(learner=user) if signed_in else []
+    attended = attendance_selectors.attended_events(learner=user, registrations=held) if signed_in else []
     return {"request": request, "registrations": registrations, "attended": attended, "index": _index()}

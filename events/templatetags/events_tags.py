@@ -2,6 +2,9 @@
 learning dashboard's "My events" (upcoming, then attended with the credit each earned)."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from pagecache.generation import current_generation_or_none
 
 from credit.completion import LIVE_METHODS
 
@@ -20,26 +23,30 @@ def status_note(event) -> str:
     return note(event)
 
 
-def _index() -> EventIndexPage | None:
-    """The events listing the blocks link to, kept per page-cache generation (a publish or move starts one)."""
-    from django.core.cache import cache
-    from pagecache.generation import current_generation_or_none
-
+def _kept(name: str, read, *, seconds: int):
+    """`read()`, kept per page-cache generation: a publish, move or delete, or a saved registration (places
+    left), starts a new one. `seconds` bounds what only time changes (an event starting drops off)."""
     generation = current_generation_or_none()
     if generation is None:
-        return EventIndexPage.objects.live().order_by("path").first()
-    key = f"events:index-page:{generation}"
+        return read()
+    key = f"events:{name}:{generation}"
     kept = cache.get(key)
     if kept is None:
-        page = EventIndexPage.objects.live().order_by("path").first()
-        kept = {"page": page}
-        cache.set(key, kept, 6 * 3600)
-    return kept["page"]
+        kept = {"value": read()}
+        cache.set(key, kept, seconds)
+    return kept["value"]
+
+
+def _index() -> EventIndexPage | None:
+    """The events listing the blocks link to."""
+    return _kept("index-page", lambda: EventIndexPage.objects.live().order_by("path").first(), seconds=6 * 3600)
 
 
 @register.inclusion_tag("events/includes/home_events.html", takes_context=True)
 def home_events(context) -> dict:
-    return {"request": context.get("request"), "events": selectors.next_events(), "index": _index()}
+    # The same for everyone, and as fresh as the page cache keeps the home page for visitors.
+    events = _kept("next-events", selectors.next_events, seconds=settings.PAGE_CACHE_SECONDS)
+    return {"request": context.get("request"), "events": events, "index": _index()}
 
 
 @register.inclusion_tag("events/includes/course_events.html", takes_context=True)

@@ -1,13 +1,16 @@
 """Read queries for learner pages, shaped so a page costs the same queries however many courses it lists."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
+from pagecache.generation import current_generation_or_none
 
 from courses.models import CourseCECategory, CoursePage, ModulePage
 from quizzes.models import QuizPage
@@ -32,10 +35,32 @@ def is_credit_admin(user) -> bool:
 
 
 def _children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
-    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order."""
-    found: dict[int, list] = {course.pk: [] for course in courses}
+    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order.
+
+    Which pages are live under a course changes only with a publish, unpublish, move or delete, each of
+    which starts a new page-cache generation, so the answer is kept under it.
+    """
     if not courses:
-        return found
+        return {}
+    generation = current_generation_or_none()
+    if generation is None:
+        return _read_children_by_course(model, courses, **filters)
+    wanted = ",".join(str(course.pk) for course in sorted(courses, key=lambda course: course.pk))
+    which = hashlib.sha256(f"{model._meta.label_lower}:{sorted(filters.items())}:{wanted}".encode()).hexdigest()
+    key = f"credit:children:{generation}:{which}"
+    found = cache.get(key)
+    if found is None:
+        found = _read_children_by_course(model, courses, **filters)
+        cache.set(key, found, CHILDREN_SECONDS)
+    return found
+
+
+# How long a kept list of a course's modules or quizzes lives at most (a new generation replaces it sooner).
+CHILDREN_SECONDS = 6 * 3600
+
+
+def _read_children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
+    found: dict[int, list] = {course.pk: [] for course in courses}
     condition = reduce(or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses))
     by_path = {course.path: course.pk for course in courses}
     for page in model.objects.live().filter(condition, **filters).order_by("path"):

@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from pagecache.restrictions import KnownViewRestrictionsMixin
 from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -274,7 +275,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(KnownViewRestrictionsMixin, Page):
     """One lesson of a course. Its word count and video time are kept up to date on every save."""
 
     intro = models.TextField(blank=True, help_text="What this module covers, in a sentence or two.")

@@ -1,13 +1,16 @@
 """Read queries for learner pages, shaped so a page costs the same queries however many courses it lists."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import reduce
 from operator import or_
 
-from django.db.models import Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
+from pagecache.generation import current_generation_or_none
 
 from courses.models import CourseCECategory, CoursePage, ModulePage
 from quizzes.models import QuizPage
@@ -32,10 +35,32 @@ def is_credit_admin(user) -> bool:
 
 
 def _children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
-    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order."""
-    found: dict[int, list] = {course.pk: [] for course in courses}
+    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order.
+
+    Which pages are live under a course changes only with a publish, unpublish, move or delete, each of
+    which starts a new page-cache generation, so the answer is kept under it.
+    """
     if not courses:
-        return found
+        return {}
+    generation = current_generation_or_none()
+    if generation is None:
+        return _read_children_by_course(model, courses, **filters)
+    wanted = ",".join(str(course.pk) for course in sorted(courses, key=lambda course: course.pk))
+    which = hashlib.sha256(f"{model._meta.label_lower}:{sorted(filters.items())}:{wanted}".encode()).hexdigest()
+    key = f"credit:children:{generation}:{which}"
+    found = cache.get(key)
+    if found is None:
+        found = _read_children_by_course(model, courses, **filters)
+        cache.set(key, found, CHILDREN_SECONDS)
+    return found
+
+
+# How long a kept list of a course's modules or quizzes lives at most (a new generation replaces it sooner).
+CHILDREN_SECONDS = 6 * 3600
+
+
+def _read_children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
+    found: dict[int, list] = {course.pk: [] for course in courses}
     condition = reduce(or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses))
     by_path = {course.path: course.pk for course in courses}
     for page in model.objects.live().filter(condition, **filters).order_by("path"):
@@ -75,12 +100,14 @@ def progress_for(
     *,
     known_modules: dict[int, list[ModulePage]] | None = None,
     known_records: list[CreditRecord] | None = None,
+    known_done: dict[int, set[int]] | None = None,
 ) -> list[CourseProgress]:
     """Progress in each course, with a fixed number of queries whatever the number of courses.
 
     `known_modules` passes the live modules of each course when the caller has them already (a module
     page lists its siblings), and `known_records` every credit record of the learner (the dashboard reads
-    them all anyway), which saves looking them up again.
+    them all anyway), and `known_done` the modules each course's learner has finished (the module page's
+    navigation ticked them already), which saves looking them up again.
     """
     modules = known_modules if known_modules is not None else _children_by_course(ModulePage, courses)
     quizzes = _children_by_course(QuizPage, courses, counts_towards_completion=True)
@@ -88,10 +115,13 @@ def progress_for(
     passed = passed_quiz_ids(user, all_quiz_ids) if all_quiz_ids else set()
     course_ids = [course.pk for course in courses]
     done: dict[int, set[int]] = {course_id: set() for course_id in course_ids}
-    for course_id, module_id in ModuleProgress.objects.filter(
-        user=user, course_id__in=course_ids, completed_at__isnull=False
-    ).values_list("course_id", "module_id"):
-        done[course_id].add(module_id)
+    if known_done is not None and set(known_done) >= set(course_ids):
+        done = {course_id: set(known_done[course_id]) for course_id in course_ids}
+    else:
+        for course_id, module_id in ModuleProgress.objects.filter(
+            user=user, course_id__in=course_ids, completed_at__isnull=False
+        ).values_list("course_id", "module_id"):
+            done[course_id].add(module_id)
     if known_records is None:
         known_records = list(CreditRecord.objects.filter(user=user, course_id__in=course_ids))
     records = {record.course_id: record for record in known_records if record.course_id in done}
@@ -163,7 +193,7 @@ def dashboard(user) -> dict:
     progress = progress_for(
         user, courses, {enrolment.course_id: enrolment for enrolment in enrolments}, known_records=records
     )
-    outside = list(OutsideCredit.objects.filter(user=user).only("hours"))
+    outside = list(OutsideCredit.objects.filter(user=user))
     completed = [item for item in progress if item.is_complete]
     completed += [EventCredit(record=record) for record in records if record.course_id is None]
     completed.sort(key=lambda item: item.record.completed_at, reverse=True)
@@ -174,16 +204,27 @@ def dashboard(user) -> dict:
         "outside_hours": sum((entry.hours for entry in outside), Decimal("0")),
         "record_count": len(records),
         "records": records,
+        "outside": outside,
     }
 
 
-def course_progress(user, course: CoursePage, *, modules: list[ModulePage] | None = None) -> CourseProgress | None:
-    """The learner's progress in a course they are (or were) enrolled in (`modules`: its live modules, if known)."""
+def course_progress(
+    user,
+    course: CoursePage,
+    *,
+    modules: list[ModulePage] | None = None,
+    completed_module_ids: set[int] | None = None,
+) -> CourseProgress | None:
+    """The learner's progress in a course they are (or were) enrolled in.
+
+    `modules` (its live modules) and `completed_module_ids` (the ones the learner finished), when known.
+    """
     enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
     if enrolment is None:
         return None
     known = {course.pk: list(modules)} if modules is not None else None
-    return progress_for(user, [course], {course.pk: enrolment}, known_modules=known)[0]
+    done = {course.pk: completed_module_ids} if completed_module_ids is not None else None
+    return progress_for(user, [course], {course.pk: enrolment}, known_modules=known, known_done=done)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,8 +251,11 @@ def transcript(user) -> dict:
     return {"records": records, "outside": outside}
 
 
-def credit_items(user, *, records: list[CreditRecord] | None = None) -> list[rules.CreditItem]:
-    """All of a learner's credit as plain data for the rule engine (`records`: their credit records, if read)."""
+def credit_items(
+    user, *, records: list[CreditRecord] | None = None, outside: list[OutsideCredit] | None = None
+) -> list[rules.CreditItem]:
+    """All of a learner's credit as plain data for the rule engine (`records` and `outside`: their credit
+    records and outside credit, if read already; the outside credit's categories are fetched here)."""
     items = [
         rules.CreditItem(
             key=f"record:{record.pk}",
@@ -223,7 +267,11 @@ def credit_items(user, *, records: list[CreditRecord] | None = None) -> list[rul
         )
         for record in (records if records is not None else CreditRecord.objects.filter(user=user))
     ]
-    for entry in OutsideCredit.objects.filter(user=user).prefetch_related("categories"):
+    if outside is None:
+        outside = list(OutsideCredit.objects.filter(user=user).prefetch_related("categories"))
+    else:
+        prefetch_related_objects(outside, "categories")
+    for entry in outside:
         items.append(
             rules.CreditItem(
                 key=f"outside:{entry.pk}",
@@ -296,13 +344,18 @@ EVENT_SUGGESTION_COUNT = 3
 
 
 def renewal_overview(
-    user, *, today: date | None = None, with_events: bool = False, records: list[CreditRecord] | None = None
+    user,
+    *,
+    today: date | None = None,
+    with_events: bool = False,
+    records: list[CreditRecord] | None = None,
+    outside: list[OutsideCredit] | None = None,
 ) -> list[LicenceProgress]:
     """Each licence's cycle counted against its requirement, with courses that would fill the gap.
 
     `with_events` also asks the registered gap suggesters for upcoming events that close a missing rule
     (the renewal tracker does; the dashboard's summary doesn't), once for all the licences. `records` passes
-    the learner's credit records when the caller has read them already.
+    the learner's credit records and `outside` their outside credit when the caller has read them already.
     """
     today = today or timezone.localdate()
     licences = list(
@@ -317,7 +370,7 @@ def renewal_overview(
     )
     if not licences:
         return []
-    items = credit_items(user, records=records)
+    items = credit_items(user, records=records, outside=outside)
     offers, pages = course_offers(user)
     overview = []
     for licence in licences:

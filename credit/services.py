@@ -7,7 +7,7 @@ deciding it again changes nothing (a unique constraint backs that up).
 from datetime import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -89,16 +89,42 @@ def active_enrolment(user, course_id: int) -> Enrolment | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _credit_study_time(user, now: datetime) -> None:
-    """Give the time since the learner's last sign of activity to the module they were on then."""
-    previous = ModuleProgress.objects.filter(user=user).order_by("-last_seen_at").only("pk", "last_seen_at").first()
-    if previous is None:
-        return
-    seconds = completion.counted_seconds(
-        (now - previous.last_seen_at).total_seconds(), max_gap_seconds=settings.CREDIT_MAX_ACTIVITY_GAP_SECONDS
+def _study_seconds(user, now: datetime) -> tuple[int | None, int]:
+    """The module the learner was last active on and the seconds since then that count as study on it."""
+    previous = (
+        ModuleProgress.objects.filter(user=user)
+        .order_by("-last_seen_at")
+        .values_list("module_id", "last_seen_at")
+        .first()
     )
-    if seconds:
-        ModuleProgress.objects.filter(pk=previous.pk).update(seconds_spent=F("seconds_spent") + seconds)
+    if previous is None:
+        return None, 0
+    module_id, last_seen_at = previous
+    seconds = completion.counted_seconds(
+        (now - last_seen_at).total_seconds(), max_gap_seconds=settings.CREDIT_MAX_ACTIVITY_GAP_SECONDS
+    )
+    return module_id, seconds
+
+
+def _upsert_progress(user, module: ModulePage, course: CoursePage, *, now: datetime, visits: int, seconds: int):
+    """One statement for a visit or heartbeat: the module's row made on first sight, else brought up to date.
+
+    Returns (row id, seconds spent). PostgreSQL and SQLite both take INSERT ... ON CONFLICT ... RETURNING;
+    the ORM's bulk_create(update_conflicts=True) cannot add to a counter, so the statement is written out.
+    """
+    table = connection.ops.quote_name(ModuleProgress._meta.db_table)
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    sql = (
+        f"INSERT INTO {table} (user_id, module_id, course_id, first_visited_at, last_seen_at, visit_count, "
+        f"seconds_spent, completed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, NULL) "
+        f"ON CONFLICT (user_id, module_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, "
+        f"visit_count = {table}.visit_count + EXCLUDED.visit_count, "
+        f"seconds_spent = {table}.seconds_spent + EXCLUDED.seconds_spent "
+        f"RETURNING id, seconds_spent"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, module.pk, course.pk, stamp, stamp, visits, seconds])
+        return cursor.fetchone()
 
 
 @transaction.atomic
@@ -113,25 +139,28 @@ def record_activity(
 ):
     """A page view (visit=True) or a heartbeat from an open module. Only enrolled learners are tracked.
 
-    Returns the module's progress (read back fresh unless `want_progress` is False, as for a page view
-    that does not look at it), or None when the learner is not enrolled.
+    The time since the learner's last sign of activity goes to the module they were on then. Returns the
+    module's progress (read back fresh unless `want_progress` is False: then a `ModuleProgress` holding only
+    its id and seconds spent, which is all a page view shows), or None when the learner is not enrolled.
+    Three statements in the usual case: the enrolment (which also locks it against a concurrent visit),
+    the last activity, and one upsert of the module's row.
     """
     now = now or timezone.now()
-    enrolment = Enrolment.objects.select_for_update().filter(user=user, course=course, left_at__isnull=True).first()
-    if enrolment is None:
-        return None
-    _credit_study_time(user, now)
-    progress, created = ModuleProgress.objects.get_or_create(
-        user=user, module=module, defaults={"course": course, "first_visited_at": now, "last_seen_at": now}
+    enrolled = Enrolment.objects.filter(user=user, course=course, left_at__isnull=True).update(
+        last_module=module, last_activity_at=now
     )
-    changes = {"last_seen_at": now}
-    if visit:
-        changes["visit_count"] = F("visit_count") + 1
-    ModuleProgress.objects.filter(pk=progress.pk).update(**changes)
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module, last_activity_at=now)
+    if not enrolled:
+        return None
+    previous_module_id, seconds = _study_seconds(user, now)
+    if seconds and previous_module_id != module.pk:
+        ModuleProgress.objects.filter(user=user, module_id=previous_module_id).update(
+            seconds_spent=F("seconds_spent") + seconds
+        )
+    here = seconds if previous_module_id == module.pk else 0
+    progress_id, seconds_spent = _upsert_progress(user, module, course, now=now, visits=1 if visit else 0, seconds=here)
     if want_progress:
-        progress.refresh_from_db()
-    return progress
+        return ModuleProgress.objects.get(pk=progress_id)
+    return ModuleProgress(pk=progress_id, user=user, module=module, course=course, seconds_spent=seconds_spent)
 
 
 @transaction.atomic

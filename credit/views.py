@@ -59,7 +59,9 @@ def _owned(queryset, request: HttpRequest, **lookup):
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = selectors.dashboard(request.user)
-    context["licence_progress"] = selectors.renewal_overview(request.user, records=context["records"])
+    context["licence_progress"] = selectors.renewal_overview(
+        request.user, records=context["records"], outside=context["outside"]
+    )
     return render(request, "credit/dashboard.html", context)
 
 

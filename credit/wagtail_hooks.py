@@ -33,7 +33,10 @@ def record_module_visit(page, request, serve_args, serve_kwargs):
         return None
     course = page.course  # the module page asks for the same course, so it is looked up once
     if course is not None and course.live:
-        services.record_activity(request.user, page, course, visit=True, want_progress=False)
+        # Kept for the mark-complete form further down the page, which shows the time spent.
+        request.credit_module_visit = services.record_activity(
+            request.user, page, course, visit=True, want_progress=False
+        )
     return None
 
 

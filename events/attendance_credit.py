@@ -199,9 +199,12 @@ def _settle_when_over(registration: Registration, event: EventPage) -> None:
     transaction.on_commit(lambda: task.enqueue(registration_id=registration.pk), robust=True)
 
 
-def settle_ended(registrations) -> None:
-    """Issue the credit due for ended events among these registrations (those without credit yet)."""
+def settle_ended(registrations) -> int:
+    """Issue the credit due for ended events among these registrations (those without credit yet).
+
+    Returns how many were settled."""
     now = timezone.now()
+    settled = 0
     for registration in registrations:
         if (
             registration.status == RegistrationStatus.REGISTERED
@@ -211,6 +214,21 @@ def settle_ended(registrations) -> None:
             and verdict_for(registration).complete
         ):
             settle_credit(registration=registration)
+            settled += 1
+    return settled
+
+
+def settle_ended_among(registrations) -> int:
+    """`settle_ended_for` a learner, among places already read with their attendance and sessions
+    (`selectors.learner_registrations`): the same candidates, found without another query."""
+    candidates = []
+    for registration in registrations:
+        if registration.status != RegistrationStatus.REGISTERED or registration.credit_record_id is not None:
+            continue
+        present_at = sum(1 for mark in registration.attendance.all() if mark.present)
+        if present_at and present_at >= len(registration.event.sessions.all()):
+            candidates.append(registration)
+    return settle_ended(candidates)
 
 
 def settle_ended_for(*, learner=None, event: EventPage | None = None) -> None:

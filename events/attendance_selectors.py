@@ -122,10 +122,19 @@ def attendance_summary(registration: Registration) -> AttendanceSummary:
 
 
 def attended_events(
-    *, learner, now: datetime | None = None, limit: int = ATTENDED_EVENT_COUNT
+    *,
+    learner,
+    now: datetime | None = None,
+    limit: int = ATTENDED_EVENT_COUNT,
+    registrations: list[Registration] | None = None,
 ) -> list[AttendanceSummary]:
-    """Past events the learner held a place at, the most recent first, each with its credit outcome."""
+    """Past events the learner held a place at, the most recent first, each with its credit outcome.
+
+    `registrations`: the learner's places as `selectors.learner_registrations` read them, to pick from.
+    """
     now = now or timezone.now()
+    if registrations is not None:
+        return _attended_among(learner, registrations, now=now, limit=limit)
     sessions = EventSession.objects.filter(page=OuterRef("event"))
     registrations = list(
         Registration.objects.filter(learner=learner, status=RegistrationStatus.REGISTERED, event__live=True)
@@ -150,3 +159,23 @@ def attended_events(
         )
         for registration in registrations
     ]
+
+
+def _attended_among(
+    learner, registrations: list[Registration], *, now: datetime, limit: int
+) -> list[AttendanceSummary]:
+    """`attended_events` picked from places already read, with the same tests as its query."""
+    past = [
+        held
+        for held in registrations
+        if held.status == RegistrationStatus.REGISTERED
+        and held.event.live
+        and held.event.registration_url == ""  # events that take attendance here (EventPage.takes_attendance)
+        and held.event.delivery_method != DeliveryMethod.ON_DEMAND
+        and held.last_end is not None
+        and held.last_end < now
+    ]
+    past.sort(key=lambda held: (held.last_end, held.pk), reverse=True)
+    past = past[:limit]
+    unlinked = _course_records(learner, past)
+    return [_summary(held, list(held.attendance.all()), held.credit_record or unlinked.get(held.pk)) for held in past]

@@ -232,9 +232,56 @@ def places_taken(event: EventPage) -> int:
     return Registration.objects.registered().filter(event=event).count()
 
 
-def my_events(*, learner, now: datetime | None = None) -> list[Registration]:
-    """The learner's active registrations for events not yet over, soonest first, each with `place` set."""
+def learner_registrations(*, learner) -> list[Registration]:
+    """Every place the learner holds or waits for, read once for the dashboard's events panel.
+
+    Each comes with its event (provider, offering, sessions in time order), its attendance and credit
+    record, `first_start` and `last_end` of its sessions, and `place` on a waiting list: what `my_events`,
+    `attendance_selectors.attended_events` and `attendance_credit.settle_ended_among` each need, so the
+    panel reads the learner's places in one go rather than three times.
+    """
+    waiting_ahead = (
+        Registration.objects.waiting()
+        .filter(event=OuterRef("event"))
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    sessions = EventSession.objects.filter(page=OuterRef("event"))
+    registrations = (
+        Registration.objects.active()
+        .filter(learner=learner)
+        .annotate(
+            ahead=Subquery(waiting_ahead),
+            first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
+            last_end=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
+        )
+        .select_related("event", "event__provider", "event__offering_of", "credit_record")
+        .prefetch_related(
+            Prefetch("event__sessions", queryset=EventSession.objects.order_by("starts_at", "pk")), "attendance"
+        )
+    )
+    result = list(registrations)
+    for registration in result:
+        registration.place = (
+            (registration.ahead or 0) + 1 if registration.status == RegistrationStatus.WAITING else None
+        )
+    return result
+
+
+def my_events(
+    *, learner, now: datetime | None = None, registrations: list[Registration] | None = None
+) -> list[Registration]:
+    """The learner's active registrations for events not yet over, soonest first, each with `place` set.
+
+    `registrations`: the learner's places as `learner_registrations` read them, to pick from instead.
+    """
     now = now or timezone.now()
+    if registrations is not None:
+        upcoming = [held for held in registrations if held.last_end is not None and held.last_end >= now]
+        return sorted(upcoming, key=lambda held: (held.first_start, held.pk))
     waiting_ahead = (
         Registration.objects.waiting()
         .filter(event=OuterRef("event"))

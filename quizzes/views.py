@@ -241,7 +241,7 @@ def _save_page(request: HttpRequest, attempt: QuizAttempt, page: int) -> HttpRes
 @require_POST
 def autosave(request: HttpRequest, attempt_id: int) -> JsonResponse:
     """Save one question's answer from the page script; answers in JSON."""
-    attempt = QuizAttempt.objects.filter(pk=attempt_id, user=request.user).only("pk", "items").first()
+    attempt = _attempt_questions(attempt_id, request.user)
     if attempt is None:
         return JsonResponse(
             {"ok": False, "title": "Attempt not found", "error": "We couldn't find that attempt among yours."},
@@ -274,10 +274,34 @@ def autosave(request: HttpRequest, attempt_id: int) -> JsonResponse:
     )
 
 
+# An attempt's questions are fixed when it starts, and the page saves answers to them many times: the
+# autosave reads them from the cache (per attempt and learner) to understand the post before it locks the
+# attempt, which it must read again anyway.
+ATTEMPT_QUESTIONS_SECONDS = 3 * 3600
+
+
+def _attempt_questions(attempt_id: int, user) -> QuizAttempt | None:
+    """The learner's attempt with only its questions (`items`) loaded, or None if it is not theirs."""
+    from django.core.cache import cache
+
+    key = f"quizzes:attempt-items:{attempt_id}:{user.pk}"
+    items = cache.get(key)
+    if items is not None:
+        return QuizAttempt(pk=attempt_id, items=items)
+    attempt = QuizAttempt.objects.filter(pk=attempt_id, user=user).only("pk", "items").first()
+    if attempt is not None:
+        cache.set(key, attempt.items, ATTEMPT_QUESTIONS_SECONDS)
+    return attempt
+
+
 @login_required
 @limit_body
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    if request.method == "POST":
+        submitted = _submit_posted(request, attempt_id)
+        if submitted is not None:
+            return submitted
     try:
         attempt = own_attempt(request, attempt_id)
     except services.QuizError as error:
@@ -305,6 +329,37 @@ def submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
             messages.info(request, "This attempt was already submitted; here is its result.")
         return HttpResponseRedirect(reverse("quizzes:review", args=[attempt.pk]))
     return _render_confirm(request, attempt)
+
+
+def _submit_posted(request: HttpRequest, attempt_id: int) -> HttpResponse | None:
+    """Submit straight away: the service locks the attempt, checks it is the learner's, grades one whose time
+    ran out and says if it was graded already, so the attempt is not read first (None: let `submit` answer)."""
+    time_up = request.POST.get("time_up") == "1"
+    raw = request.POST.get("seq")
+    try:
+        sequence = int(raw) if raw is not None else None
+    except ValueError:
+        return None  # `submit` checks the attempt is theirs, then refuses the save number
+    now = timezone.now()
+    try:
+        result = services.submit_attempt(attempt_id, request.user, sequence=sequence, time_up=time_up, now=now)
+    except services.StaleAnswer as error:
+        messages.warning(request, error.message)
+        return _render_confirm(request, QuizAttempt.objects.select_related("quiz").get(pk=attempt_id), status=409)
+    except services.AttemptNotFound as error:
+        return quiz_error(request, error)
+    except services.QuizError as error:
+        return quiz_error(request, error, back_url=reverse("quizzes:take", args=[attempt_id]))
+    attempt = result.attempt
+    # Time that had run out before this submit was finalised on arrival, as opening the attempt does.
+    ran_out = (
+        attempt.finish_reason == FinishReason.TIME_EXPIRED
+        and attempt.deadline is not None
+        and now > attempt.deadline + services.grace()
+    )
+    if result.already_graded or ran_out:
+        messages.info(request, "This attempt was already submitted; here is its result.")
+    return HttpResponseRedirect(reverse("quizzes:review", args=[attempt.pk]))
 
 
 def _render_confirm(request: HttpRequest, attempt: QuizAttempt, status: int = 200) -> HttpResponse:

@@ -2,6 +2,9 @@
 learning dashboard's "My events" (upcoming, then attended with the credit each earned)."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from pagecache.generation import current_generation_or_none
 
 from credit.completion import LIVE_METHODS
 
@@ -20,13 +23,30 @@ def status_note(event) -> str:
     return note(event)
 
 
+def _kept(name: str, read, *, seconds: int):
+    """`read()`, kept per page-cache generation: a publish, move or delete, or a saved registration (places
+    left), starts a new one. `seconds` bounds what only time changes (an event starting drops off)."""
+    generation = current_generation_or_none()
+    if generation is None:
+        return read()
+    key = f"events:{name}:{generation}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = {"value": read()}
+        cache.set(key, kept, seconds)
+    return kept["value"]
+
+
 def _index() -> EventIndexPage | None:
-    return EventIndexPage.objects.live().order_by("path").first()
+    """The events listing the blocks link to."""
+    return _kept("index-page", lambda: EventIndexPage.objects.live().order_by("path").first(), seconds=6 * 3600)
 
 
 @register.inclusion_tag("events/includes/home_events.html", takes_context=True)
 def home_events(context) -> dict:
-    return {"request": context.get("request"), "events": selectors.next_events(), "index": _index()}
+    # The same for everyone, and as fresh as the page cache keeps the home page for visitors.
+    events = _kept("next-events", selectors.next_events, seconds=settings.PAGE_CACHE_SECONDS)
+    return {"request": context.get("request"), "events": events, "index": _index()}
 
 
 @register.inclusion_tag("events/includes/course_events.html", takes_context=True)
@@ -54,9 +74,11 @@ def my_events(context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
-    if signed_in:
-        attendance_credit.settle_ended_for(learner=user)  # credit due from events that have ended
-    registrations = selectors.my_events(learner=user) if signed_in else []
+    held = selectors.learner_registrations(learner=user) if signed_in else []
+    # Credit due from events that have ended; the places are read again only if some was issued.
+    if held and attendance_credit.settle_ended_among(held):
+        held = selectors.learner_registrations(learner=user)
+    registrations = selectors.my_events(learner=user, registrations=held) if signed_in else []
     for registration in registrations:
         event = registration.event
         # A session on now (or about to start): the event page takes the code.
@@ -66,5 +88,5 @@ def my_events(context) -> dict:
             and not event.is_cancelled
             and bool(attendance.open_sessions(event))
         )
-    attended = attendance_selectors.attended_events(learner=user) if signed_in else []
+    attended = attendance_selectors.attended_events(learner=user, registrations=held) if signed_in else []
     return {"request": request, "registrations": registrations, "attended": attended, "index": _index()}

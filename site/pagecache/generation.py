@@ -44,3 +44,12 @@ def new_generation() -> None:
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     except Exception:
         logger.exception("Could not start a new page-cache generation; kept pages expire on their own")
+
+
+def current_generation_or_none() -> str | None:
+    """`current_generation`, or None when the cache cannot be reached: callers then do without what it keeps."""
+    try:
+        return current_generation()
+    except Exception:
+        logger.exception("The page-cache generation could not be read")
+        return None

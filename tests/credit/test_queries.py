@@ -110,20 +110,40 @@ def test_completing_by_quiz_costs_the_same_for_small_and_large_courses(catalogue
 
 # Absolute budgets for the pages a signed-in learner opens most. They are already constant in the number of
 # modules, courses and records (above); these pin how many there are, so a new per-request query is noticed.
-MODULE_PAGE_SIGNED_IN_BUDGET = 35
-DASHBOARD_BUDGET = 27
+# "Cold" is a request after the cache was emptied (a restart, or the first request after a publish: routes,
+# the site, section links and rendered parts are kept per page-cache generation); "warm" is every request
+# after that, which is what a learner almost always gets. Issue 13 started at 35 (module page) and 27.
+MODULE_PAGE_SIGNED_IN_BUDGET = 31
+MODULE_PAGE_SIGNED_IN_WARM_BUDGET = 15
+DASHBOARD_BUDGET = 22
+DASHBOARD_WARM_BUDGET = 14
 
 
-def test_signed_in_module_page_stays_within_its_query_budget(client, catalogue):
+def count_warm_queries(client, url: str) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.fixture
+def module_page_learner(client, catalogue):
     learner = credit_factories.learner("sam")
     course, modules = credit_factories.home_study_course(title="Budgeted", modules=6)
     services.enrol(learner, course)
     services.mark_module_complete(learner, modules[0], course)
     client.force_login(learner)
-    assert count_queries(client, modules[3].url) <= MODULE_PAGE_SIGNED_IN_BUDGET
+    return modules[3].url
+
+
+def test_signed_in_module_page_stays_within_its_query_budget(client, module_page_learner):
+    assert count_queries(client, module_page_learner) <= MODULE_PAGE_SIGNED_IN_BUDGET
+    assert count_warm_queries(client, module_page_learner) <= MODULE_PAGE_SIGNED_IN_WARM_BUDGET
 
 
 def test_dashboard_stays_within_its_query_budget(client, two_learners):
     _, many = two_learners
     client.force_login(many)
     assert count_queries(client, reverse("credit:dashboard")) <= DASHBOARD_BUDGET
+    assert count_warm_queries(client, reverse("credit:dashboard")) <= DASHBOARD_WARM_BUDGET

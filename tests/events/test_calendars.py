@@ -225,6 +225,7 @@ def test_feed_costs_the_same_queries_for_2_and_10_events(client, gulf, cascade, 
     count_queries()
     few = count_queries()
     add(8, 20)
+    count_queries()  # publishing started a new page-cache generation: fill what is kept under it again
     many = count_queries()
     assert len(parse(client.get("/calendar/events.ics")).walk("VEVENT")) == 20
     assert many == few

@@ -214,6 +214,7 @@ def test_listing_costs_the_same_queries_for_2_and_10_events(client, gulf, cascad
     client.get(path)  # warm per-process caches (site root paths, content types)
     few = _listing_queries(client, path)
     add(8, 20)
+    client.get(path)  # publishing started a new page-cache generation: fill what is kept under it again
     many = _listing_queries(client, path)
     assert len(client.get(path).context["events"]) == 10
     assert many == few

@@ -147,10 +147,13 @@ def test_course_and_home_blocks_cost_the_same_queries_for_2_and_10_events(client
 
     for n in range(2):
         ef.event(gulf, courses=(course,), sessions=[(ef.local(3 + n, 9), ef.local(3 + n, 17))])
-    count("/")
+    # Each publish starts a new page-cache generation, which routes and section links are kept under:
+    # one request each fills them again, so the counts compare pages made with the same things kept.
+    count("/"), count(course.url)
     few_home, few_course = count("/"), count(course.url)
     for n in range(8):
         ef.event(gulf, courses=(course,), sessions=[(ef.local(20 + n, 9), ef.local(20 + n, 17))])
+    count("/"), count(course.url)
     assert count("/") == few_home
     assert count(course.url) == few_course
 

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # Whole public pages for visitors without a session (site/pagecache). After sessions, CSRF, sign-in and
     # messages, so it sees whether a page gave out a CSRF token, a message or a cookie and never keeps those.
     "pagecache.middleware.PageCacheMiddleware",
+    # Where an address leads, per page-cache generation, so pages made afresh skip Wagtail's tree walk.
+    "pagecache.routes.PageRouteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.AdminPagePermissionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

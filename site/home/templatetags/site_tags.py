@@ -39,3 +39,52 @@ def meta_description(context) -> str:
         if text:
             return Truncator(text).chars(FALLBACK_LENGTH)
     return SITE_DESCRIPTION
+
+
+@register.simple_tag(takes_context=True)
+def may_author(context) -> bool:
+    """Whether the signed-in person may open the Wagtail admin (the user bar and the Authoring link).
+
+    The same answer as `user.has_perm("wagtailadmin.access_admin")` under ModelBackend, in one query rather
+    than the two that load every permission of the user and their groups, which a learner never needs.
+    Kept on the request, so the user bar and the header ask once.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(request, "_may_author"):
+        from django.contrib.auth.models import Permission
+        from django.db.models import Q
+
+        request._may_author = (
+            Permission.objects.filter(Q(user=user) | Q(group__user=user))
+            .filter(content_type__app_label="wagtailadmin", codename="access_admin")
+            .exists()
+        )
+    return request._may_author
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, slug: str) -> str:
+    """`{% slugurl %}` remembered per page-cache generation: the Courses and Events links on every page.
+
+    A section's address changes only when a page is published, moved or deleted, which starts a new
+    generation, so the header stops looking the two pages up on each request.
+    """
+    from django.core.cache import cache
+    from pagecache.generation import current_generation_or_none
+    from wagtail.templatetags.wagtailcore_tags import slugurl
+
+    request = context.get("request")
+    generation = current_generation_or_none()
+    if request is None or generation is None:
+        return slugurl(context, slug) or ""
+    key = f"site:section-url:{generation}:{request.get_host()}:{slug}"
+    url = cache.get(key)
+    if url is None:
+        url = slugurl(context, slug) or ""
+        cache.set(key, url, 6 * 3600)
+    return url

@@ -1,0 +1,86 @@
+"""Remembered routes, sites, section links and view restrictions (site/pagecache/routes.py, restrictions.py):
+a signed-in learner, whom the page cache never serves, still gets the right page after every kind of change."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from tests import factories
+from tests.events import factories as event_factories
+
+
+@pytest.fixture
+def learner_client(db):
+    browser = Client()
+    browser.force_login(factories.user("sam"))
+    return browser
+
+
+@pytest.fixture
+def two_modules(home, course, module):
+    return module, factories.module(course, title="Petrissage")
+
+
+def queries(browser: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert browser.get(url).status_code == 200
+    return len(captured)
+
+
+def test_each_address_leads_to_its_own_page(learner_client, two_modules):
+    first, second = two_modules
+    for _ in range(2):  # the second round comes from the remembered routes
+        assert "<h1>Effleurage</h1>" in learner_client.get(first.url).content.decode()
+        assert "<h1>Petrissage</h1>" in learner_client.get(second.url).content.decode()
+
+
+def test_a_remembered_route_saves_the_tree_walk(learner_client, two_modules):
+    first, _ = two_modules
+    learner_client.get(first.url)
+    remembered = queries(learner_client, first.url)
+    cache.clear()
+    assert queries(learner_client, first.url) > remembered
+
+
+def test_an_unpublished_module_is_gone_for_a_signed_in_learner(learner_client, two_modules):
+    first, _ = two_modules
+    learner_client.get(first.url)
+    first.unpublish()
+    assert learner_client.get(first.url).status_code == 404
+
+
+def test_a_renamed_module_answers_at_its_new_address(learner_client, two_modules):
+    first, _ = two_modules
+    old_url = first.url
+    learner_client.get(old_url)
+    first.slug = "effleurage-strokes"
+    first.save_revision().publish()
+    first.refresh_from_db()
+    assert learner_client.get(first.url).status_code == 200
+    assert learner_client.get(old_url).status_code in (301, 404)
+
+
+def test_a_module_made_private_after_a_visit_is_private(learner_client, two_modules):
+    first, _ = two_modules
+    learner_client.get(first.url)
+    PageViewRestriction.objects.create(page=first, restriction_type="password", password="swedish")
+    assert 'type="password"' in learner_client.get(first.url).content.decode()
+
+
+def test_a_new_events_section_shows_in_the_header(learner_client, home, course):
+    assert "Events</a>" not in learner_client.get(course.url).content.decode()
+    event_factories.events_index()
+    assert "Events</a>" in learner_client.get(course.url).content.decode()
+
+
+def test_the_authoring_link_follows_admin_access(learner_client, home, course):
+    assert "Authoring" not in learner_client.get(course.url).content.decode()
+    editors = Group.objects.create(name="Perf editors")
+    editors.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    get_user_model().objects.get(username="sam").groups.add(editors)
+    assert "Authoring" in learner_client.get(course.url).content.decode()

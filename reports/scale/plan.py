@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import prefetch_related_objects
@@ -85,7 +84,3 @@ def pick_items(plan: QuizPlan, rng: random.Random) -> list[dict[str, Any]]:
         {**rng.choice(plan.variants[pk]), "slot": slot}
         for slot, pk in enumerate((pk for pk in chosen if pk in plan.variants), start=1)
     ]
-
-
-def max_score(items: list[dict[str, Any]]) -> Decimal:
-    return sum((Decimal(item["points"]) for item in items), Decimal("0"))

@@ -57,10 +57,12 @@ class Command(BaseCommand):
                     size=size,
                     attempts=QuizAttempt.objects.filter(quiz=quiz, status=AttemptStatus.GRADED).count(),
                     enrolments=Enrolment.objects.filter(course=course).count(),
-                    quiz_seconds=_time(lambda: quiz_report(quiz=quiz, attempts="all"), repeat, self.stderr)
+                    quiz_seconds=_time(
+                        "quiz_statistics", lambda: quiz_report(quiz=quiz, attempts="all"), repeat, self.stderr
+                    )
                     if quiz_report
                     else None,
-                    course_seconds=_time(lambda: course_report(course=course), repeat, self.stderr)
+                    course_seconds=_time("course_report", lambda: course_report(course=course), repeat, self.stderr)
                     if course_report
                     else None,
                 )
@@ -81,9 +83,9 @@ def _reports(stderr):
     return quiz_statistics, course_report
 
 
-def _time(run, repeat: int, stderr) -> float | None:
+def _time(name: str, run, repeat: int, stderr) -> float | None:
     try:
         return bench.median_seconds(run, repeat=max(1, repeat))
     except NotImplementedError:
-        stderr.write(f"{getattr(run, '__name__', 'a report')} is not implemented yet: not timed.")
+        stderr.write(f"{name} is not implemented yet: not timed.")
         return None

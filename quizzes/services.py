@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from . import scoring
+from . import scoring, statistics_records
 from .choices import AttemptStatus, FinishReason
 from .models import (
     AttemptAnswer,
@@ -391,11 +391,11 @@ def _grade(attempt: QuizAttempt, reason: str, now: datetime) -> QuizAttempt | No
         answer.max_points = graded.max_points
         answer.state = graded.state
         answer.details = graded.as_dict()
-    # Rewrite the rows in two statements (keeping their ids): an UPDATE of many rows with different
-    # values costs far more to build than a DELETE and one multi-row INSERT. The attempt is locked and
-    # already claimed as graded, so nothing else touches these rows meanwhile.
+    # Versions for the statistics; then a DELETE and one multi-row INSERT, far cheaper than many UPDATEs.
+    statistics_records.assign_versions(graded=[(attempt, answers)], now=now)
     AttemptAnswer.objects.filter(attempt=attempt).delete()
     AttemptAnswer.objects.bulk_create(answers)
+    statistics_records.record_choices(graded=[(attempt, answers)])
     standing = quiz_result(attempt.user, attempt.quiz)
     quiz_attempt_graded.send(
         sender=QuizAttempt,

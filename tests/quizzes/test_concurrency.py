@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from quizzes import services
-from quizzes.models import QuizAttempt
+from quizzes.models import QuestionVersion, QuizAttempt
 from quizzes.signals import quiz_attempt_graded
 from tests import factories as base
 from tests.baseline import ensure_baseline
@@ -110,3 +110,25 @@ def test_saving_while_submitting_never_changes_a_graded_attempt(setup):
     else:
         assert isinstance(results[1], services.AttemptClosed)
         assert answer.response == {} and answer.state == "unanswered"
+
+
+def test_gradings_meeting_new_versions_at_once_share_and_number_them(setup):
+    """Two learners saw different versions of one question and the same version of the others; both are
+    graded at once: the shared versions are created once, the two of the edited one are numbered 1 and 2."""
+    quiz, first = setup
+    second = base.user("concurrent-2")
+    edited = quiz.question_links.order_by("sort_order").first().question
+    before, _ = services.start_attempt(quiz, first)
+    edited.prompt = "Edited: which is right?"
+    edited.save()
+    after, _ = services.start_attempt(quiz, second)
+    for attempt, learner in ((before, first), (after, second)):
+        services.save_answers(attempt.pk, learner, {item["slot"]: right_answer(item) for item in attempt.items}, 0)
+    pairs = [(before, first), (after, second)]
+    results = run_together(2, lambda index: services.submit_attempt(pairs[index][0].pk, pairs[index][1], sequence=1))
+    assert all(isinstance(result, services.SubmitResult) for result in results), results
+    count = len(before.items)
+    assert QuestionVersion.objects.count() == count + 1
+    assert sorted(QuestionVersion.objects.filter(question=edited).values_list("number", flat=True)) == [1, 2]
+    for attempt in (before, after):
+        assert attempt.answers.filter(version__isnull=False).count() == count

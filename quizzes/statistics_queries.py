@@ -1,0 +1,236 @@
+"""The database side of the quiz statistics: which attempts count, and the sums the formulas need.
+
+Every function here is one query (or builds a queryset), whatever the number of questions or attempts:
+the database groups and sums, Python only reads a few rows per question. Scores are summed in *cents*
+(integers), so the sums of squares and products are exact on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import BigIntegerField, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, Window
+from django.db.models.functions import Cast, Round, RowNumber
+
+from .choices import AttemptStatus, GradingMethod
+from .models import AttemptAnswer, ChosenOption, QuestionVersion, QuizAttempt, QuizPage
+
+FIRST, LAST, ALL, GRADED = "first", "last", "all", "graded"  # the same values as quizzes.statistics
+
+# Each learner's attempt that a choice keeps, as the order whose first row it is (see chosen_attempts).
+_FIRST_ORDER = [F("number").asc()]
+_LAST_ORDER = [F("number").desc()]
+# The quiz grade's "highest" (quizzes.scoring.quiz_grade): a pass above a fail, then the best percentage,
+# then the earliest attempt.
+_HIGHEST_ORDER = [F("passed").desc(), F("percent").desc(), F("number").asc()]
+
+BANDS = list(range(0, 100, 10))
+
+
+def _whole(rows, names: tuple[str, ...]) -> list[dict]:
+    """Sums of integers as ints (PostgreSQL returns SUM(bigint) as a numeric, i.e. a Decimal)."""
+    for row in rows:
+        for name in names:
+            row[name] = int(row[name] or 0)
+    return rows
+
+
+def cents(expression) -> Cast:
+    """A decimal score as an exact whole number of hundredths."""
+    return Cast(Round(expression * Value(100)), BigIntegerField())
+
+
+def _order_for(choice: str, grading_method: str) -> list | None:
+    if choice == FIRST:
+        return _FIRST_ORDER
+    if choice == LAST:
+        return _LAST_ORDER
+    if choice == ALL:
+        return None
+    if choice == GRADED:
+        return {
+            GradingMethod.FIRST: _FIRST_ORDER,
+            GradingMethod.LATEST: _LAST_ORDER,
+            GradingMethod.AVERAGE: None,  # an average grade is made of every graded attempt
+        }.get(grading_method, _HIGHEST_ORDER)
+    raise ValueError(f"Unknown choice of attempts: {choice!r}")
+
+
+def chosen_attempts(
+    *, quiz: QuizPage, choice: str, since: date | None = None, until: date | None = None
+) -> QuerySet[QuizAttempt]:
+    """The graded attempts the statistics count.
+
+    FIRST / LAST: each learner's first or last graded attempt (by number); GRADED: the attempts that make
+    each learner's grade under the quiz's grading method; ALL: every graded attempt. The attempt is chosen
+    among all the learner's graded attempts first; then the date range (inclusive, on the day the attempt
+    was submitted) keeps those submitted in it.
+    """
+    graded = QuizAttempt.objects.filter(quiz=quiz, status=AttemptStatus.GRADED)
+    order = _order_for(choice, quiz.grading_method)
+    if order is None:
+        chosen = graded
+    else:
+        ranked = graded.annotate(row=Window(RowNumber(), partition_by=[F("user_id")], order_by=order))
+        chosen = QuizAttempt.objects.filter(pk__in=ranked.filter(row=1).values("pk"))
+    if since is not None:
+        chosen = chosen.filter(submitted_at__date__gte=since)
+    if until is not None:
+        chosen = chosen.filter(submitted_at__date__lte=until)
+    return chosen
+
+
+@dataclass(frozen=True)
+class QuizSums:
+    n: int
+    percent: int  # Σ percent, in cents
+    percent_squares: int
+    score: int  # Σ raw score, in cents
+    score_squares: int
+    passed: int
+    critical: int
+    bands: list[tuple[int, int]]
+
+
+def quiz_sums(chosen: QuerySet[QuizAttempt]) -> QuizSums:
+    percent, score = cents(F("percent")), cents(F("score"))
+    bands = {
+        f"band_{low}": Count("pk", filter=Q(percent__gte=low) & (Q(percent__lt=low + 10) if low < 90 else Q()))
+        for low in BANDS
+    }
+    row = chosen.aggregate(
+        n=Count("pk"),
+        sum_percent=Sum(percent),
+        sum_percent_squares=Sum(percent * percent),
+        sum_score=Sum(score),
+        sum_score_squares=Sum(score * score),
+        count_passed=Count("pk", filter=Q(passed=True)),
+        count_critical=Count("pk", filter=Q(critical_error=True)),
+        **bands,
+    )
+    return QuizSums(
+        n=row["n"],
+        percent=int(row["sum_percent"] or 0),
+        percent_squares=int(row["sum_percent_squares"] or 0),
+        score=int(row["sum_score"] or 0),
+        score_squares=int(row["sum_score_squares"] or 0),
+        passed=row["count_passed"],
+        critical=row["count_critical"],
+        bands=[(low, row[f"band_{low}"]) for low in BANDS],
+    )
+
+
+def percents_at(chosen: QuerySet[QuizAttempt], positions: set[int]) -> dict[int, Decimal]:
+    """The percentages at these 1-based positions of the chosen attempts sorted by percentage (ties by id)."""
+    ranked = chosen.annotate(position=Window(RowNumber(), order_by=[F("percent").asc(), F("pk").asc()]))
+    return dict(ranked.filter(position__in=sorted(positions)).values_list("position", "percent"))
+
+
+def _thirds(low: Decimal | None, high: Decimal | None) -> dict:
+    """Conditional counts for the bottom third (percent ≤ low) and top third (percent ≥ high)."""
+    if low is None or high is None:
+        return {}
+    return {
+        "bottom": Count("pk", filter=Q(attempt__percent__lte=low)),
+        "top": Count("pk", filter=Q(attempt__percent__gte=high)),
+    }
+
+
+def version_sums(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: Decimal | None) -> list[dict]:
+    """Per question version, the sums of item points (x) and attempt scores (t), in cents: n, Σx, Σx²,
+    Σt, Σt², Σxt, the item's maximum, and how many answers came from the top and bottom thirds."""
+    points, score = cents(F("points")), cents(F("attempt__score"))
+    rows = list(
+        AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
+        .values("version_id")
+        .annotate(
+            n=Count("pk"),
+            x=Sum(points),
+            xx=Sum(points * points),
+            t=Sum(score),
+            tt=Sum(score * score),
+            xt=Sum(points * score),
+            max_points=Max(cents(F("max_points"))),
+            **_thirds(low, high),
+        )
+        .order_by("version_id")
+    )
+    return _whole(rows, ("x", "xx", "t", "tt", "xt", "max_points"))
+
+
+def version_pairs(chosen: QuerySet[QuizAttempt]) -> list[tuple[int, int, int, int]]:
+    """(version id, slot, item points, attempt score) per counted answer, in cents: the discriminative
+    efficiency sorts each version's item and rest-of-test scores separately."""
+    rows = list(
+        AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
+        .annotate(item=cents(F("points")), total=cents(F("attempt__score")))
+        .values_list("version_id", "slot", "item", "total")
+        .order_by()
+    )
+    return [(version_id, slot, int(item), int(total)) for version_id, slot, item, total in rows]
+
+
+def slot_sums(chosen: QuerySet[QuizAttempt]) -> list[dict]:
+    """Per position (slot): n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20)."""
+    points = cents(F("points"))
+    partial = ~Q(points=0) & ~Q(points=F("max_points"))
+    rows = list(
+        AttemptAnswer.objects.filter(attempt__in=chosen)
+        .values("slot")
+        .annotate(n=Count("pk"), x=Sum(points), xx=Sum(points * points), partial=Count("pk", filter=partial))
+        .order_by("slot")
+    )
+    return _whole(rows, ("x", "xx"))
+
+
+def option_counts(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: Decimal | None) -> list[dict]:
+    """Per (version, step, option): how many counted answers chose it, overall and in each third."""
+    return list(
+        ChosenOption.objects.filter(attempt__in=chosen)
+        .values("version_id", "step", "option")
+        .annotate(chosen=Count("pk"), **_thirds(low, high))
+        .order_by()
+    )
+
+
+def critical_answers(chosen: QuerySet[QuizAttempt], critical: dict[tuple[int, int], list[int]]) -> dict:
+    """Per (version, step): how many counted answers chose at least one of its critical options.
+    ``critical`` maps (version id, step) to the indexes of its critical options."""
+    if not critical:
+        return {}
+    condition = Q()
+    for (version_id, step), options in critical.items():
+        condition |= Q(version_id=version_id, step=step, option__in=options)
+    rows = (
+        ChosenOption.objects.filter(condition, attempt__in=chosen)
+        .values("version_id", "step")
+        .annotate(answers=Count("answer_id", distinct=True))
+        .order_by()
+    )
+    return {(row["version_id"], row["step"]): row["answers"] for row in rows}
+
+
+def versions(version_ids: list[int]) -> dict[int, QuestionVersion]:
+    """The versions, each with ``version_count``: how many versions its question has in all."""
+    count = (
+        QuestionVersion.objects.filter(question_id=OuterRef("question_id"))
+        .order_by()
+        .values("question_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    rows = QuestionVersion.objects.filter(pk__in=version_ids).annotate(version_count=Subquery(count))
+    return {version.pk: version for version in rows}
+
+
+def latest_graded(quiz_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Per quiz: (id of its latest graded attempt, number of graded attempts), for cache keys."""
+    rows = (
+        QuizAttempt.objects.filter(quiz_id__in=quiz_ids, status=AttemptStatus.GRADED)
+        .values("quiz_id")
+        .annotate(latest=Max("pk"), count=Count("pk"))
+        .order_by()
+    )
+    return {row["quiz_id"]: (row["latest"], row["count"]) for row in rows}

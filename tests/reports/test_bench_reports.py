@@ -70,3 +70,32 @@ def test_a_tiny_run_builds_the_30_question_quiz_and_prints_the_table(monkeypatch
     rows = [line.split() for line in out.getvalue().splitlines() if line.strip().startswith(("4 ", "8 "))]
     assert [row[0] for row in rows] == ["4", "8"]
     assert rows[0][3] != "–"  # the quiz statistics were timed
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo_catalogue")
+def test_the_synthetic_answers_discriminate_and_the_weak_questions_are_flagged():
+    from statistics import median
+
+    from courses.models import CoursePage
+    from quizzes.statistics import quiz_statistics
+    from reports.scale.build import make_scale_data
+
+    quiz = bench.benchmark_quiz(CoursePage.objects.get(slug=bench.BENCH_COURSE))
+    make_scale_data(learners=150, seed=1, courses=[bench.BENCH_COURSE], quizzes=[bench.BENCH_QUIZ])
+
+    stats = quiz_statistics(quiz=quiz, attempts="all")
+    assert stats.attempts == quiz.attempts.count() > 100
+    assert len(stats.questions) == bench.QUESTIONS
+    assert median(question.discrimination for question in stats.questions) > 20
+    codes = {flag.code for question in stats.questions for flag in question.flags}
+    assert {"easy", "hard", "discrimination", "distractor"} <= codes
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo_catalogue")
+def test_existing_times_the_data_already_there(monkeypatch):
+    monkeypatch.setattr("quizzes.statistics.quiz_statistics", lambda *, quiz, attempts: None)
+    out = StringIO()
+    call_command("bench_reports", "--existing", "--any-database", "--repeat", "1", stdout=out, stderr=StringIO())
+    assert "Quiz statistics (30 questions)" in out.getvalue()

@@ -9,7 +9,7 @@ from courses.models import CoursePage
 from credit.models import Enrolment
 from quizzes.choices import AttemptStatus
 from quizzes.models import QuizAttempt
-from reports.scale import bench
+from reports.scale import bench, people
 from reports.scale.build import make_scale_data
 
 
@@ -36,39 +36,44 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--repeat", type=int, default=3, help="Runs of each report per size (the median counts).")
         parser.add_argument("--any-database", action="store_true", help="Run on SQLite too (numbers mean little).")
+        parser.add_argument(
+            "--existing", action="store_true", help="Build nothing: time the reports on the learners already there."
+        )
 
-    def handle(self, *args, sizes, seed, repeat, any_database, **options):
+    def handle(self, *args, sizes, seed, repeat, any_database, existing, **options):
         if connection.vendor != "postgresql" and not any_database:
             raise CommandError("bench_reports measures PostgreSQL: set DATABASE_URL (or pass --any-database).")
         course = CoursePage.objects.filter(slug=bench.BENCH_COURSE).first()
         if course is None:
             raise CommandError(f"The benchmark needs the demo course '{bench.BENCH_COURSE}': run load_demo first.")
         quiz = bench.benchmark_quiz(course)
-        quiz_report, course_report = _reports(self.stderr)
+        reports = _reports(self.stderr)
         timings = []
+        if existing:
+            timings.append(self._measure(people.scale_users().count(), course, quiz, reports, repeat))
         built = 0
-        for size in sizes:
+        for size in [] if existing else sizes:
             started = time.monotonic()
             make_scale_data(learners=size, seed=seed, courses=[course.slug], quizzes=bench.BENCH_QUIZZES, first=built)
             built = size
             self.stdout.write(f"Built {size:,} learners ({time.monotonic() - started:.0f} s); timing the reports…")
-            timings.append(
-                bench.Timing(
-                    size=size,
-                    attempts=QuizAttempt.objects.filter(quiz=quiz, status=AttemptStatus.GRADED).count(),
-                    enrolments=Enrolment.objects.filter(course=course).count(),
-                    quiz_seconds=_time(
-                        "quiz_statistics", lambda: quiz_report(quiz=quiz, attempts="all"), repeat, self.stderr
-                    )
-                    if quiz_report
-                    else None,
-                    course_seconds=_time("course_report", lambda: course_report(course=course), repeat, self.stderr)
-                    if course_report
-                    else None,
-                )
-            )
+            timings.append(self._measure(size, course, quiz, reports, repeat))
         self.stdout.write("")
         self.stdout.write(bench.table(timings))
+
+    def _measure(self, size, course, quiz, reports, repeat) -> bench.Timing:
+        quiz_report, course_report = reports
+        return bench.Timing(
+            size=size,
+            attempts=QuizAttempt.objects.filter(quiz=quiz, status=AttemptStatus.GRADED).count(),
+            enrolments=Enrolment.objects.filter(course=course).count(),
+            quiz_seconds=_time("quiz_statistics", lambda: quiz_report(quiz=quiz, attempts="all"), repeat, self.stderr)
+            if quiz_report
+            else None,
+            course_seconds=_time("course_report", lambda: course_report(course=course), repeat, self.stderr)
+            if course_report
+            else None,
+        )
 
 
 def _reports(stderr):

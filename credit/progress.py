@@ -25,7 +25,11 @@ class Enrolment(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
-        indexes = [models.Index(fields=["user", "left_at"])]
+        indexes = [
+            models.Index(fields=["user", "left_at"]),
+            # The course report picks a course's enrolments by enrolment date (reports.course_report).
+            models.Index(fields=["course", "enrolled_at"], name="enrolment_course_enrolled"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.course_id}"

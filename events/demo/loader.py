@@ -233,9 +233,10 @@ def _load_registrations(spec: RegistrationsSpec, events: dict[str, EventPage]) -
         )
     }
     made = 0
+    now = timezone.now()
     for registration in spec.registrations:
         event = events[registration.event]
-        for name in registration.learners:
+        for position, name in enumerate(registration.learners):
             if name not in users:
                 raise DemoDataError(f"registrations.yaml: no demo account is called {name!r}.")
             if Registration.objects.active().filter(event=event, learner=users[name]).exists():
@@ -243,7 +244,11 @@ def _load_registrations(spec: RegistrationsSpec, events: dict[str, EventPage]) -
             taken = Registration.objects.registered().filter(event=event).count()
             full = event.capacity is not None and taken >= event.capacity
             status = RegistrationStatus.WAITING if full else RegistrationStatus.REGISTERED
-            Registration.objects.create(event=event, learner=users[name], status=status)
+            made_now = Registration.objects.create(event=event, learner=users[name], status=status)
+            if registration.days_ago:
+                # Backdated, a second apart, so the waiting list keeps the listed order.
+                when = now - timedelta(days=registration.days_ago[position]) + timedelta(seconds=position)
+                Registration.objects.filter(pk=made_now.pk).update(created_at=when)
             made += 1
     return made
 

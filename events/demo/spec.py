@@ -130,6 +130,9 @@ class EventSpec:
 class RegistrationSpec:
     event: str  # event slug in events.yaml
     learners: tuple[str, ...]  # usernames, in the order they registered
+    # For each learner, how many days before the load day they registered (the provider's report charts
+    # sign-ups over time); blank: all on the load day.
+    days_ago: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,11 @@ def read_registrations(
             raise DemoDataError(f"{where}.event: {event.slug!r} registers on the provider's site, not here.")
         if len(set(registration.learners)) != len(registration.learners):
             raise DemoDataError(f"{where}.learners: a learner is listed twice.")
+        days = registration.days_ago
+        if days and len(days) != len(registration.learners):
+            raise DemoDataError(f"{where}.days_ago: give one number of days per learner, or none.")
+        if any(day < 0 for day in days) or list(days) != sorted(days, reverse=True):
+            raise DemoDataError(f"{where}.days_ago: days before the load day, in the order the learners registered.")
     return spec
 
 

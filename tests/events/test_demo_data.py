@@ -115,8 +115,11 @@ def test_the_shipped_data_files_read_cleanly():
         "trigger-point-therapy-neck-and-shoulders",
         "trigger-point-referral-patterns-upper-body",
         "assisted-stretching-hips-and-hamstrings",
+        "swedish-technique-foundations-tampa",
         "client-communication-and-consent-live-webinar",
     ]
+    assert registrations.registrations[2].days_ago == (60, 45, 33, 20)
+    assert registrations.registrations[0].days_ago == ()
     attendance = spec.read_attendance(events, registrations)
     assert [(entry.event, entry.taken_by) for entry in attendance] == [
         ("assisted-stretching-hips-and-hamstrings", "gulfcoast"),
@@ -152,6 +155,16 @@ def test_registrations_must_name_an_event_that_registers_here(tmp_path):
         )
     with pytest.raises(DemoDataError, match="unknown key"):
         spec.read_registrations(events, write(tmp_path, learners + "registrations: []\nextra: 1\n"))
+    slug = "trigger-point-therapy-neck-and-shoulders"
+    for days, message in (("[3]", "one number of days per learner"), ("[1, 5]", "in the order the learners")):
+        with pytest.raises(DemoDataError, match=message):
+            spec.read_registrations(
+                events,
+                write(
+                    tmp_path,
+                    learners + f"registrations:\n  - {{event: {slug}, learners: [sam, lee], days_ago: {days}}}\n",
+                ),
+            )
 
 
 def test_attendance_is_taken_only_at_past_events_for_learners_with_a_place(tmp_path):

@@ -60,8 +60,13 @@ EVENT_PAGE = row(L, L, L, F, F, OK, OK, F, OK)  # the provider's event in the pa
 # Attendance, registrations, cancel/postpone of the event: whoever may edit the event page (its provider, and
 # course editors, who review events), or the admin; to anyone else the event is not there.
 EVENT_ADMIN = row(L, L, L, N, N, OK, OK, N, OK)
+EVENT_REPORTS = row(L, L, L, D, D, OK, OK, OK, OK)  # the events report: each sees their own events (others: home)
 EDITORS = row(L, L, L, D, D, OK, D, D, OK)  # CE categories and instructors: course editors and admins
 DJANGO_ADMIN = row(L, L, L, L, L, L, L, L, OK)  # Django's admin: staff accounts only (the admin)
+# Course reports: administrators see every course, an instructor the courses they teach; to anyone else in the
+# admin a course's report is not there (404), and the list of reports sends them to the dashboard.
+COURSE_REPORTS = row(L, L, L, OK, OK, D, D, D, OK)
+COURSE_REPORT = row(L, L, L, OK, N, N, N, N, OK)
 
 ROWS: dict[str, dict | str] = {
     # --- the site ---------------------------------------------------------------------------
@@ -127,6 +132,14 @@ ROWS: dict[str, dict | str] = {
     "events_roster": EVENT_ADMIN,
     "events_cancel": EVENT_ADMIN,
     "events_postpone": EVENT_ADMIN,
+    # Providers' event reports: anyone who may edit an event or a provider page reads the list (their own events);
+    # one event's report follows the event's registrations and attendance pages.
+    "reports_events": EVENT_REPORTS,
+    "reports_events_csv": EVENT_REPORTS,
+    "reports_event": EVENT_ADMIN,
+    "course_reports:index": COURSE_REPORTS,
+    "course_reports:report": COURSE_REPORT,
+    "course_reports:learners_csv": COURSE_REPORT,
     "credit_records:*": ADMIN_ONLY,
     "outside_credit:*": ADMIN_ONLY,
     # --- Wagtail's and Django's own admin, by prefix (requested: the SAMPLES below) -----------
@@ -199,6 +212,7 @@ SAMPLES = {
 }
 
 OUR_APPS = {"accounts", "config", "courses", "credit", "events", "home", "pageparts", "quizzes", "search", "teams"}
+OUR_APPS |= {"reports"}
 OUR_SNIPPETS = re.compile(r"^wagtailsnippet(s|choosers)_(courses|quizzes|credit|events)_")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -190,7 +190,19 @@ def make_scale_data(
         if progress is not None:
             seconds = time.monotonic() - started
             progress(f"learners {start:,}–{start + counts.learners - 1:,}: {counts} ({seconds:.1f} s)")
+    analyze()
     return total
+
+
+def analyze() -> None:
+    """Refresh PostgreSQL's table statistics after a bulk load, as autovacuum would a while later: without
+    them the planner guesses the new tables are small and the reports are timed on bad plans."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [model._meta.db_table for model in (get_user_model(), Enrolment, ModuleProgress, QuizAttempt)]
+    tables += [model._meta.db_table for model in (AttemptAnswer, ChosenOption, QuestionVersion, CreditRecord)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
 
 
 def _learner(rows: Rows, number: int, *, seed: int, plans, found, now: datetime, cap: int) -> None:

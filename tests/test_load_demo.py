@@ -19,8 +19,9 @@ def test_load_demo_runs_the_listed_loaders_in_their_order(monkeypatch):
 
     call_command("load_demo", stdout=StringIO())
 
-    # Accounts first, then the catalogue, the quizzes under it, the credit that needs both, then events.
-    assert ran == ["home.demo", "courses.demo", "quizzes.demo", "credit.demo", "events.demo"]
+    # Accounts first, then the catalogue, the quizzes under it, the credit that needs both, then events,
+    # and the synthetic learners of the reports last.
+    assert ran == ["home.demo", "courses.demo", "quizzes.demo", "credit.demo", "events.demo", "reports.demo"]
 
 
 def test_every_app_demo_is_listed():

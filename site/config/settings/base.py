@@ -369,3 +369,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+
+# `load_demo` ends with synthetic learners (reports.demo) so the course reports and quiz statistics have
+# figures; set DEMO_SYNTHETIC_LEARNERS=false to leave them out.
+DEMO_SYNTHETIC_LEARNERS = env_bool("DEMO_SYNTHETIC_LEARNERS", True)

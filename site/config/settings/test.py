@@ -34,3 +34,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Kept pages in memory, emptied before each test (tests/conftest.py).
 CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
+
+# The demo's synthetic learners stay out of the many tests that load the demo and count its rows (and
+# would slow each load); tests/reports turn them on where they are the subject.
+DEMO_SYNTHETIC_LEARNERS = False

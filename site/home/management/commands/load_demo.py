@@ -16,8 +16,10 @@ DEMO_LOADERS = (
     "quizzes.demo",
     # the learner's enrolments, progress, quiz attempt and credit, which need courses and quizzes;
     "credit.demo",
-    # providers and their events, which link to the catalogue's courses.
+    # providers and their events, which link to the catalogue's courses;
     "events.demo",
+    # synthetic learners on the instructors' courses, so the reports have figures (needs all of the above).
+    "reports.demo",
 )
 
 

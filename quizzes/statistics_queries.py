@@ -68,7 +68,11 @@ def chosen_attempts(
     among all the learner's graded attempts first; then the date range (inclusive, on the day the attempt
     was submitted) keeps those submitted in it.
     """
-    graded = QuizAttempt.objects.filter(quiz=quiz, status=AttemptStatus.GRADED)
+    # Grading always stores the score; a graded row without one (written by hand, or by an import) has
+    # nothing to analyse, and leaving it in would put a missing score among the thirds and the median.
+    graded = QuizAttempt.objects.filter(
+        quiz=quiz, status=AttemptStatus.GRADED, score__isnull=False, percent__isnull=False
+    )
     order = _order_for(choice, quiz.grading_method)
     if order is None:
         chosen = graded

@@ -16,12 +16,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import CoursePage
 
-from . import course_learners, course_report
+from . import course_learners, course_report, event_report
 from .course_access import may_read_report, report_courses
 from .course_charts import course_charts
 from .course_forms import CourseReportFilterForm
 
-INDEX_CRUMB = {"url": "", "label": "Course reports"}
+INDEX_CRUMB = {"url": "", "label": "Reports"}
 
 
 def _course_or_404(user, course_id) -> CoursePage:
@@ -32,10 +32,11 @@ def _course_or_404(user, course_id) -> CoursePage:
 
 
 class CourseReportIndexView(WagtailAdminTemplateMixin, TemplateView):
-    """The courses the user may read reports of, with learners studying now and completions this month."""
+    """The admin menu's "Reports": the courses the user may read reports of, with learners studying now and
+    completions this month, and the way to the events report for those who run events."""
 
     template_name = "reports/course/index.html"
-    page_title = "Course reports"
+    page_title = "Reports"
     header_icon = "table"
 
     def get_breadcrumbs_items(self):
@@ -44,7 +45,8 @@ class CourseReportIndexView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         courses = list(report_courses(self.request.user).only("pk", "title", "live"))
-        if not courses:
+        context["event_reports"] = event_report.can_read_reports(self.request.user)
+        if not courses and not context["event_reports"]:
             raise PermissionDenied  # Wagtail sends them back to the dashboard with "you may not"
         figures = course_report.learners_in_progress_and_completed_this_month(courses=courses)
         context["courses"] = [
@@ -71,7 +73,7 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
         return f"Report: {self.course.title}"
 
     def get_breadcrumbs_items(self):
-        index = {"url": reverse("course_reports:index"), "label": "Course reports"}
+        index = {"url": reverse("course_reports:index"), "label": "Reports"}
         return [*self.breadcrumbs_items, index, {"url": "", "label": self.course.title}]
 
     def get_context_data(self, **kwargs):

@@ -64,8 +64,9 @@ EVENT_REPORTS = row(L, L, L, D, D, OK, OK, OK, OK)  # the events report: each se
 EDITORS = row(L, L, L, D, D, OK, D, D, OK)  # CE categories and instructors: course editors and admins
 DJANGO_ADMIN = row(L, L, L, L, L, L, L, L, OK)  # Django's admin: staff accounts only (the admin)
 # Course reports: administrators see every course, an instructor the courses they teach; to anyone else in the
-# admin a course's report is not there (404), and the list of reports sends them to the dashboard.
-COURSE_REPORTS = row(L, L, L, OK, OK, D, D, D, OK)
+# admin a course's report is not there (404). The list of reports ("Reports" in the menu) also leads those who
+# run events (providers, course editors) to the events report.
+COURSE_REPORTS = row(L, L, L, OK, OK, OK, OK, OK, OK)
 COURSE_REPORT = row(L, L, L, OK, N, N, N, N, OK)
 
 ROWS: dict[str, dict | str] = {

@@ -334,3 +334,16 @@ def test_no_attempts_gives_empty_statistics(course):
     result = quiz_statistics(quiz=quiz)
     assert result.attempts == 0 and result.mean is None and result.questions == []
     assert [band for band, _ in result.score_distribution] == list(range(0, 100, 10))
+
+
+def test_a_graded_row_without_a_score_is_left_out_rather_than_breaking_the_report(course):
+    """Grading always stores a score; a graded row without one (by hand, or an import) is not analysed."""
+    quiz = factories.quiz(course, questions=[factories.true_false()])
+    now = datetime.now(UTC)
+    for _ in range(4):
+        QuizAttempt.objects.create(
+            quiz=quiz, user=base.user(), number=1, status="graded", started_at=now, submitted_at=now, pass_mark=70,
+            passed=False,
+        )  # fmt: skip
+    assert quiz_statistics(quiz=quiz).attempts == 0
+    assert questions_to_review(quizzes=[quiz]) == []

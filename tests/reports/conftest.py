@@ -18,3 +18,13 @@ def cascade(events_index):
     return event_factories.provider(
         "Cascade Myofascial Education", city="Portland", region="Oregon", time_zone="America/Los_Angeles"
     )
+
+
+@pytest.fixture
+def gulf_staff(gulf):
+    from events.services import add_provider_account
+    from tests import factories
+
+    staff = factories.user("gulfstaff", first_name="Dana", last_name="Coordinator")
+    add_provider_account(gulf, staff)
+    return staff

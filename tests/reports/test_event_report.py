@@ -43,13 +43,6 @@ def cancelled(event, username):
 
 
 @pytest.fixture
-def gulf_staff(gulf):
-    staff = factories.user("gulfstaff", first_name="Dana", last_name="Coordinator")
-    add_provider_account(gulf, staff)
-    return staff
-
-
-@pytest.fixture
 def cascade_staff(cascade):
     staff = factories.user("cascadestaff")
     add_provider_account(cascade, staff)

@@ -21,7 +21,7 @@ from .course_access import may_read_report, report_courses
 from .course_charts import course_charts
 from .course_forms import CourseReportFilterForm
 
-INDEX_CRUMB = {"url": "", "label": "Reports"}
+INDEX_CRUMB = {"url": "", "label": "Courses and events"}
 
 
 def _course_or_404(user, course_id) -> CoursePage:
@@ -32,11 +32,11 @@ def _course_or_404(user, course_id) -> CoursePage:
 
 
 class CourseReportIndexView(WagtailAdminTemplateMixin, TemplateView):
-    """The admin menu's "Reports": the courses the user may read reports of, with learners studying now and
+    """Reports › Courses and events: the courses the user may read reports of, with learners studying now and
     completions this month, and the way to the events report for those who run events."""
 
     template_name = "reports/course/index.html"
-    page_title = "Reports"
+    page_title = "Courses and events"
     header_icon = "table"
 
     def get_breadcrumbs_items(self):
@@ -73,7 +73,7 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
         return f"Report: {self.course.title}"
 
     def get_breadcrumbs_items(self):
-        index = {"url": reverse("course_reports:index"), "label": "Reports"}
+        index = {"url": reverse("course_reports:index"), "label": "Courses and events"}
         return [*self.breadcrumbs_items, index, {"url": "", "label": self.course.title}]
 
     def get_context_data(self, **kwargs):

@@ -1,8 +1,8 @@
 """Registrations only. Each kind of report keeps its registrations in its own functions.
 
-Course reports (for a course's instructors and administrators): the admin URLs, the "Reports" menu item and
-the instructor's "My courses" panel on the admin home page. What they register lives in reports.course_views
-and reports.admin_panels.
+Course reports (for a course's instructors and administrators): the admin URLs, Reports › "Courses and
+events" in the menu and the instructor's "My courses" panel on the admin home page. What they register
+lives in reports.course_views and reports.admin_panels.
 
 Providers' event reports (for a provider's team, course editors and administrators): the admin URLs, the
 provider's "Upcoming events" panel and the "Report" button on events. They live in reports.views_events,
@@ -24,11 +24,14 @@ def register_course_report_urls():
     return [path("reports/courses/", include(course_urls, namespace="course_reports"))]
 
 
-# "Reports" is shown to everyone in the admin (no query on every admin page): its page lists the courses the
-# user teaches and, for those who run events, the events report; someone with neither goes back to the dashboard.
-@hooks.register("register_admin_menu_item")
+# "Courses and events" in Wagtail's own Reports menu, shown to everyone there (no query on every admin page):
+# its page lists the courses the user teaches and, for those who run events, the events report; someone with
+# neither goes back to the dashboard.
+@hooks.register("register_reports_menu_item")
 def register_course_reports_menu_item():
-    return MenuItem("Reports", reverse("course_reports:index"), name="reports", icon_name="table", order=250)
+    return MenuItem(
+        "Courses and events", reverse("course_reports:index"), name="courses-and-events", icon_name="table", order=50
+    )
 
 
 @hooks.register("construct_homepage_panels")

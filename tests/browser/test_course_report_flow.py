@@ -34,7 +34,7 @@ def test_maya_reads_her_course_report(page, live_server, demo):
     _activity(course)
     admin_login(page, live_server, "maya", "touchstone-instructor")
 
-    # From the admin home: her course in "My courses", and the Reports menu.
+    # From the admin home: her course in "My courses", and Reports › Courses and events in the menu.
     assert page.get_by_role("heading", name="My courses").is_visible()
     page.get_by_role("link", name="Swedish Technique Foundations").first.click()
     page.wait_for_load_state()

@@ -162,8 +162,9 @@ def quiz_statistics(
 
 
 def _reliability(chosen, sums: queries.QuizSums) -> tuple[float | None, str]:
-    """Cronbach's α over positions, when every counted attempt has an answer at every position."""
-    slots = queries.slot_sums(chosen)
+    """Cronbach's α over questions, when every counted attempt answered every one of them: none for a quiz
+    with random draws, whose attempts don't share their questions."""
+    slots = queries.question_sums(chosen)
     name = "KR-20" if slots and not any(row["partial"] for row in slots) else "Cronbach's α"
     if len(slots) < 2 or any(row["n"] != sums.n for row in slots):
         return None, name

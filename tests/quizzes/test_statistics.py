@@ -95,14 +95,17 @@ def check_against_numpy(result, attempt_ids, choices_by_attempt):
     assert float(result.sd) == pytest.approx(percent.std(ddof=1), abs=0.006)
     assert result.pass_rate == pytest.approx(100 * np.mean([a.passed for a in attempts.values()]))
     answers = list(AttemptAnswer.objects.filter(attempt_id__in=attempt_ids).order_by("attempt_id", "slot"))
-    slots = sorted({answer.slot for answer in answers})
+    # Reliability is over questions (not positions), when every attempt answered the same questions.
+    questions = sorted({answer.question_id for answer in answers})
     ids = sorted(attempts)
-    matrix = np.zeros((len(ids), len(slots)))
+    matrix = np.zeros((len(ids), len(questions)))
     for answer in answers:
-        matrix[ids.index(answer.attempt_id), slots.index(answer.slot)] = float(answer.points)
-    if len(answers) == len(ids) * len(slots):
+        matrix[ids.index(answer.attempt_id), questions.index(answer.question_id)] = float(answer.points)
+    if len(answers) == len(ids) * len(questions):
         assert result.reliability == pytest.approx(textbook_alpha(matrix))
         assert result.sem == pytest.approx(percent.std(ddof=1) * math.sqrt(1 - textbook_alpha(matrix)))
+    else:
+        assert result.reliability is None  # random draws: the attempts don't share their questions
     low, high = thirds([attempt.percent for attempt in attempts.values()])  # exact decimals, as stored
     for question in result.questions:
         rows = [answer for answer in answers if answer.version_id == question.version_id]

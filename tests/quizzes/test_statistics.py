@@ -288,7 +288,7 @@ def test_queries_do_not_grow_with_questions_or_attempts(course):
 
     small = count(4, 3)
     assert small == count(8, 7)
-    # The chosen attempts' totals, the median and thirds, per position, per version, the versions, the
+    # The chosen attempts' totals, the median and thirds, per question, per version, the versions, the
     # (version, score) pairs, the option counts, the critical options' answers.
     assert small == 8
 
@@ -325,8 +325,8 @@ def test_the_choice_constants_are_the_same_in_both_modules():
     from quizzes import statistics, statistics_queries
 
     assert [c for c, _ in statistics.ATTEMPT_CHOICES] == [
+        statistics_queries.FIRST,  # the default, listed first
         statistics_queries.GRADED,
-        statistics_queries.FIRST,
         statistics_queries.LAST,
         statistics_queries.ALL,
     ]

@@ -158,6 +158,23 @@ def test_a_quiz_taken_by_fifteen_learners_matches_numpy(course, seed):
     check_against_numpy(result, list(choices_by_attempt), choices_by_attempt)
 
 
+def test_a_shuffled_quiz_is_reliable_per_question_not_per_position(course):
+    # Each attempt shows the questions in its own order: α is over the questions, whatever their position
+    # (per position, a question's score would be mixed with the others', as the demo's final assessment was).
+    quiz, questions = build_quiz(course, shuffle_questions=True)
+    rng = random.Random(3)
+    choices_by_attempt = {}
+    for index in range(15):
+        choices = random_choices(questions, rng, ability=(index + 1) / 16)
+        attempt = take(quiz, base.user(f"shuffled-{index}"), choices)
+        choices_by_attempt[attempt.pk] = choices
+    orders = {tuple(item["question_id"] for item in attempt.items) for attempt in QuizAttempt.objects.filter(quiz=quiz)}
+    assert len(orders) > 1  # shuffled
+    result = quiz_statistics(quiz=quiz, attempts=ALL)
+    assert result.reliability is not None
+    check_against_numpy(result, list(choices_by_attempt), choices_by_attempt)
+
+
 def test_random_draws_analyse_each_question_over_the_attempts_that_saw_it(course):
     pool = factories.category("Draw pool")
     drawn = [factories.single_choice(category=pool) for _ in range(5)]

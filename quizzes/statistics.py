@@ -24,10 +24,13 @@ from .question_types import registry
 
 # Which attempts the statistics count: each learner's first, their last, every graded attempt, or the
 # attempts that make the learner's grade under the quiz's grading method (highest, average, first, last).
+# The first attempt is the default, as in most item-analysis guides: a retake comes after the feedback and
+# the review, and the highest attempt squeezes scores together near the pass mark (retakes until passing),
+# which hides how well the questions tell learners apart.
 FIRST, LAST, ALL, GRADED = "first", "last", "all", "graded"
 ATTEMPT_CHOICES = [
-    (GRADED, "The attempts that make each learner's grade"),
     (FIRST, "Each learner's first attempt"),
+    (GRADED, "The attempts that make each learner's grade"),
     (LAST, "Each learner's last attempt"),
     (ALL, "Every graded attempt"),
 ]
@@ -121,7 +124,7 @@ def _percent(value) -> Decimal | None:
 
 
 def quiz_statistics(
-    *, quiz: QuizPage, attempts: str = GRADED, since: date | None = None, until: date | None = None
+    *, quiz: QuizPage, attempts: str = FIRST, since: date | None = None, until: date | None = None
 ) -> QuizStatistics:
     """The statistics of a quiz over the chosen attempts (see :func:`quizzes.statistics_queries.chosen_attempts`).
 
@@ -162,8 +165,9 @@ def quiz_statistics(
 
 
 def _reliability(chosen, sums: queries.QuizSums) -> tuple[float | None, str]:
-    """Cronbach's α over positions, when every counted attempt has an answer at every position."""
-    slots = queries.slot_sums(chosen)
+    """Cronbach's α over questions, when every counted attempt answered every one of them: none for a quiz
+    with random draws, whose attempts don't share their questions."""
+    slots = queries.question_sums(chosen)
     name = "KR-20" if slots and not any(row["partial"] for row in slots) else "Cronbach's α"
     if len(slots) < 2 or any(row["n"] != sums.n for row in slots):
         return None, name
@@ -334,7 +338,7 @@ def _edit_url(question_id: int | None, question_type) -> str:
 
 
 def questions_to_review(*, quizzes: Iterable[QuizPage]) -> list[tuple[QuizPage, QuestionStatistics]]:
-    """The flagged questions of these quizzes (GRADED attempts), for the instructor's dashboard.
+    """The flagged questions of these quizzes (each learner's FIRST attempt), for the instructor's dashboard.
 
     One query for the cache keys, then one statistics run per quiz whose cached answer is stale: the key
     holds the quiz's latest graded attempt and their count, so the next graded attempt renews it.
@@ -342,7 +346,7 @@ def questions_to_review(*, quizzes: Iterable[QuizPage]) -> list[tuple[QuizPage, 
     quizzes = list(quizzes)
     latest = queries.latest_graded([quiz.pk for quiz in quizzes])
     keys = {
-        quiz.pk: f"quizzes:statistics:review:{quiz.pk}:{quiz.grading_method}:{latest[quiz.pk][0]}:{latest[quiz.pk][1]}"
+        quiz.pk: f"quizzes:statistics:review:{quiz.pk}:{FIRST}:{latest[quiz.pk][0]}:{latest[quiz.pk][1]}"
         for quiz in quizzes
         if quiz.pk in latest
     }
@@ -353,7 +357,7 @@ def questions_to_review(*, quizzes: Iterable[QuizPage]) -> list[tuple[QuizPage, 
             continue
         flagged = cached.get(keys[quiz.pk])
         if flagged is None:
-            flagged = quiz_statistics(quiz=quiz).flagged
+            flagged = quiz_statistics(quiz=quiz, attempts=FIRST).flagged
             cache.set(keys[quiz.pk], flagged, REVIEW_CACHE_SECONDS)
         found.extend((quiz, question) for question in flagged)
     return found

@@ -176,15 +176,18 @@ def version_pairs(chosen: QuerySet[QuizAttempt]) -> list[tuple[int, int, int, in
     return [(version_id, slot, int(item), int(total)) for version_id, slot, item, total in rows]
 
 
-def slot_sums(chosen: QuerySet[QuizAttempt]) -> list[dict]:
-    """Per position (slot): n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20)."""
+def question_sums(chosen: QuerySet[QuizAttempt]) -> list[dict]:
+    """Per question: n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20).
+
+    By question, not by position: a quiz that shuffles its questions asks question 7 first in one attempt
+    and last in the next, and sums by position would mix a 5-point case scenario with 1-point questions."""
     points = cents(F("points"))
     partial = ~Q(points=0) & ~Q(points=F("max_points"))
     rows = list(
         AttemptAnswer.objects.filter(attempt__in=chosen)
-        .values("slot")
+        .values("question_id")
         .annotate(n=Count("pk"), x=Sum(points), xx=Sum(points * points), partial=Count("pk", filter=partial))
-        .order_by("slot")
+        .order_by("question_id")
     )
     return _whole(rows, ("x", "xx"))
 

@@ -35,14 +35,14 @@ class StatisticsFilterForm(forms.Form):
     """Which attempts to count, and between which days (both inclusive). Read from the query string."""
 
     attempts = forms.ChoiceField(
-        label="Attempts to count", choices=statistics.ATTEMPT_CHOICES, required=False, initial=statistics.GRADED
+        label="Attempts to count", choices=statistics.ATTEMPT_CHOICES, required=False, initial=statistics.FIRST
     )
     since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["attempts"] = cleaned.get("attempts") or statistics.GRADED
+        cleaned["attempts"] = cleaned.get("attempts") or statistics.FIRST
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
             self.add_error("until", "The end date is before the start date. Choose an end on or after the start.")

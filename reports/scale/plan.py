@@ -65,7 +65,7 @@ def quiz_plan(quiz: QuizPage, *, seed: int) -> QuizPlan:
             )
             for number in range(VARIANTS)
         ]
-    plan.traits = question_traits(plan.question_ids, seed=seed)
+    plan.traits = question_traits({pk: items[0]["type"] for pk, items in plan.variants.items()}, seed=seed)
     return plan
 
 

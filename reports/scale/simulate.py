@@ -5,8 +5,13 @@ Each learner has an *ability* (a normal score, 0 on average) and each question a
 answers a discriminating question right more often, so the statistics find positive discrimination.
 A few questions are deliberately weak, so the review flags have something to show:
 
-- a *lure*: strong learners are drawn to one wrong option (negative discrimination, a "distractor" flag);
+- a *lure*: strong learners are drawn to one wrong option (negative discrimination, a "distractor" flag),
+  only ever on a choice question (never a case scenario, so no strong learner is made to pick a critical
+  safety error; a lure's role falling on another type leaves that question ordinary);
 - an *easy* question almost everyone gets right, and a *hard* one almost nobody does.
+
+The other questions discriminate well (item–rest correlations around 0.3–0.5), as a reviewed bank would:
+the weak ones are weak by design, to show the flags, and say nothing about the questions' content.
 
 Nothing here touches the database: :mod:`reports.scale.build` feeds it items and writes what it returns.
 """
@@ -15,14 +20,15 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 # Which of the questions (sorted by id, counted from 0) are weak on purpose: position % CYCLE.
 CYCLE = 12
 LURE, EASY, HARD = 1, 5, 9
-GUESS = 0.1  # the share a learner gets right whatever their ability (a lucky guess)
+GUESS = 0.05  # the share a learner gets right whatever their ability (a lucky guess)
+LURE_KINDS = frozenset({"single_choice", "true_false", "multiple_response"})
 SKIP = 0.02  # the share of questions left unanswered
 
 
@@ -36,20 +42,20 @@ class Trait:
     lure: bool = False
 
 
-def question_traits(question_ids: Iterable[int], *, seed: int) -> dict[int, Trait]:
-    """Each question's behaviour, the same for a seed whatever quiz asks it."""
+def question_traits(kinds: Mapping[int, str], *, seed: int) -> dict[int, Trait]:
+    """Each question's behaviour (``kinds``: question id -> snapshot type), by its place among the quiz's."""
     traits = {}
-    for position, question_id in enumerate(sorted(set(question_ids))):
+    for position, question_id in enumerate(sorted(kinds)):
         rng = random.Random(f"{seed}:question:{question_id}")
         role = position % CYCLE
-        if role == LURE:
+        if role == LURE and kinds[question_id] in LURE_KINDS:
             traits[question_id] = Trait(difficulty=0.0, discrimination=-1.2, lure=True)
         elif role == EASY:
             traits[question_id] = Trait(difficulty=-6.0, discrimination=1.0)
         elif role == HARD:
             traits[question_id] = Trait(difficulty=4.0, discrimination=0.8)
         else:
-            traits[question_id] = Trait(difficulty=rng.uniform(-1.6, 0.8), discrimination=rng.uniform(0.9, 2.2))
+            traits[question_id] = Trait(difficulty=rng.uniform(-1.5, 0.7), discrimination=rng.uniform(1.6, 2.8))
     return traits
 
 
@@ -116,9 +122,11 @@ def _matches(item: dict[str, Any], rng: random.Random, right: bool) -> dict[str,
     prompts = [prompt["id"] for prompt in item["prompts"]]
     if right:
         return matches
-    if len(prompts) >= 2:
-        first, second = rng.sample(prompts, 2)
-        matches[first], matches[second] = matches[second], matches[first]
+    if len(prompts) >= 2:  # a learner who doesn't know it mixes up some of the pairs, often most of them
+        mixed = rng.sample(prompts, rng.randint(2, len(prompts)))
+        answers = [matches[prompt] for prompt in mixed]
+        for prompt, answer in zip(mixed, answers[1:] + answers[:1], strict=True):
+            matches[prompt] = answer
     elif prompts:
         others = [answer["id"] for answer in item["answers"] if answer["id"] != matches[prompts[0]]]
         if others:
@@ -128,18 +136,22 @@ def _matches(item: dict[str, Any], rng: random.Random, right: bool) -> dict[str,
 
 def _order_response(item: dict[str, Any], rng: random.Random, right: bool) -> list[str]:
     order = list(item["correct_order"])
-    if not right and len(order) >= 2:
-        index = rng.randrange(len(order) - 1)
-        order[index], order[index + 1] = order[index + 1], order[index]
+    if not right and len(order) >= 2:  # one pair swapped, or a muddle
+        if rng.random() < 0.5:
+            index = rng.randrange(len(order) - 1)
+            order[index], order[index + 1] = order[index + 1], order[index]
+        else:
+            while order == item["correct_order"]:
+                rng.shuffle(order)
     return order
 
 
 def _steps(item: dict[str, Any], trait: Trait, ability: float, rng: random.Random, right: bool) -> dict:
     """Each step of a case: a learner who "gets" the case is right at every step; otherwise each step is
-    still right at the learner's own chance, and a wrong step is seldom a critical safety error."""
+    still right at half the learner's own chance, and a wrong step is seldom a critical safety error."""
     steps = {}
     for step in item["steps"]:
-        step_right = right or rng.random() < chance_right(trait, ability)
+        step_right = right or rng.random() < chance_right(trait, ability) / 2
         options = step["options"]
         safe = [option for option in options if not option["critical"]]
         best = max(safe or options, key=lambda option: float(option["weight"]))

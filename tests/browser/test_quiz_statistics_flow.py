@@ -20,7 +20,9 @@ def test_maya_reads_her_quiz_statistics(demo, page, live_server):
     page.wait_for_url(f"**/admin/quizzes/statistics/{quiz.pk}/")
 
     summary = page.locator("#quiz-summary")
+    # The default counts each learner's first attempt: seven learners, one attempt each.
     assert "Attempts counted" in summary.inner_text() and "7" in summary.inner_text()
+    assert "first attempt" in page.get_by_label("Attempts to count").locator("option:checked").inner_text()
     chart = page.locator("figure", has=page.locator("svg")).first
     assert chart.locator("svg[role=img]").count() == 1
     chart.locator("summary").click()

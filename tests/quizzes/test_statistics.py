@@ -95,14 +95,17 @@ def check_against_numpy(result, attempt_ids, choices_by_attempt):
     assert float(result.sd) == pytest.approx(percent.std(ddof=1), abs=0.006)
     assert result.pass_rate == pytest.approx(100 * np.mean([a.passed for a in attempts.values()]))
     answers = list(AttemptAnswer.objects.filter(attempt_id__in=attempt_ids).order_by("attempt_id", "slot"))
-    slots = sorted({answer.slot for answer in answers})
+    # Reliability is over questions (not positions), when every attempt answered the same questions.
+    questions = sorted({answer.question_id for answer in answers})
     ids = sorted(attempts)
-    matrix = np.zeros((len(ids), len(slots)))
+    matrix = np.zeros((len(ids), len(questions)))
     for answer in answers:
-        matrix[ids.index(answer.attempt_id), slots.index(answer.slot)] = float(answer.points)
-    if len(answers) == len(ids) * len(slots):
+        matrix[ids.index(answer.attempt_id), questions.index(answer.question_id)] = float(answer.points)
+    if len(answers) == len(ids) * len(questions):
         assert result.reliability == pytest.approx(textbook_alpha(matrix))
         assert result.sem == pytest.approx(percent.std(ddof=1) * math.sqrt(1 - textbook_alpha(matrix)))
+    else:
+        assert result.reliability is None  # random draws: the attempts don't share their questions
     low, high = thirds([attempt.percent for attempt in attempts.values()])  # exact decimals, as stored
     for question in result.questions:
         rows = [answer for answer in answers if answer.version_id == question.version_id]
@@ -152,6 +155,23 @@ def test_a_quiz_taken_by_fifteen_learners_matches_numpy(course, seed):
     assert [question.question_id for question in result.questions] == [question.pk for question in questions]
     assert all(question.version_count == 1 and question.edit_url for question in result.questions)
     assert str(questions[0].pk) in result.questions[0].edit_url
+    check_against_numpy(result, list(choices_by_attempt), choices_by_attempt)
+
+
+def test_a_shuffled_quiz_is_reliable_per_question_not_per_position(course):
+    # Each attempt shows the questions in its own order: α is over the questions, whatever their position
+    # (per position, a question's score would be mixed with the others', as the demo's final assessment was).
+    quiz, questions = build_quiz(course, shuffle_questions=True)
+    rng = random.Random(3)
+    choices_by_attempt = {}
+    for index in range(15):
+        choices = random_choices(questions, rng, ability=(index + 1) / 16)
+        attempt = take(quiz, base.user(f"shuffled-{index}"), choices)
+        choices_by_attempt[attempt.pk] = choices
+    orders = {tuple(item["question_id"] for item in attempt.items) for attempt in QuizAttempt.objects.filter(quiz=quiz)}
+    assert len(orders) > 1  # shuffled
+    result = quiz_statistics(quiz=quiz, attempts=ALL)
+    assert result.reliability is not None
     check_against_numpy(result, list(choices_by_attempt), choices_by_attempt)
 
 
@@ -285,7 +305,7 @@ def test_queries_do_not_grow_with_questions_or_attempts(course):
 
     small = count(4, 3)
     assert small == count(8, 7)
-    # The chosen attempts' totals, the median and thirds, per position, per version, the versions, the
+    # The chosen attempts' totals, the median and thirds, per question, per version, the versions, the
     # (version, score) pairs, the option counts, the critical options' answers.
     assert small == 8
 
@@ -322,8 +342,8 @@ def test_the_choice_constants_are_the_same_in_both_modules():
     from quizzes import statistics, statistics_queries
 
     assert [c for c, _ in statistics.ATTEMPT_CHOICES] == [
+        statistics_queries.FIRST,  # the default, listed first
         statistics_queries.GRADED,
-        statistics_queries.FIRST,
         statistics_queries.LAST,
         statistics_queries.ALL,
     ]

@@ -87,7 +87,8 @@ def test_the_synthetic_answers_discriminate_and_the_weak_questions_are_flagged()
     stats = quiz_statistics(quiz=quiz, attempts="all")
     assert stats.attempts == quiz.attempts.count() > 100
     assert len(stats.questions) == bench.QUESTIONS
-    assert median(question.discrimination for question in stats.questions) > 20
+    # (an easy question everyone got right has no discrimination: nothing to correlate)
+    assert median(q.discrimination for q in stats.questions if q.discrimination is not None) > 20
     codes = {flag.code for question in stats.questions for flag in question.flags}
     assert {"easy", "hard", "discrimination", "distractor"} <= codes
 

@@ -29,7 +29,7 @@ def test_the_demo_learners_take_the_instructors_courses_and_a_reload_replaces_th
     first = (people.scale_users().count(), attempts.count())
     assert first[0] == demo.LEARNERS
     assert set(attempts.values_list("quiz__slug", flat=True)) >= {"swedish-technique-check", "final-assessment"}
-    assert "Reports demo ready: 80 synthetic learners" in out.getvalue()
+    assert f"Reports demo ready: {demo.LEARNERS} synthetic learners" in out.getvalue()
 
     demo.load(StringIO())
     assert (people.scale_users().count(), attempts.count()) == first

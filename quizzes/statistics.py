@@ -145,7 +145,8 @@ def quiz_statistics(
         low, high = at[thirds[0]], at[thirds[1]]
     sd = ia.sd(n, sums.percent, sums.percent_squares)
     sd = None if sd is None else sd / 100
-    alpha, name = _reliability(chosen, sums)
+    slots, slots_of = queries.slot_sums(chosen)
+    alpha, name = _reliability(slots, sums)
     return QuizStatistics(
         **base,
         mean=_percent(Decimal(sums.percent) / n / 100),
@@ -157,13 +158,12 @@ def quiz_statistics(
         reliability_name=name,
         sem=ia.standard_error(sd, alpha),
         score_distribution=sums.bands,
-        questions=_questions(chosen, low=low, high=high),
+        questions=_questions(chosen, slots_of=slots_of, low=low, high=high),
     )
 
 
-def _reliability(chosen, sums: queries.QuizSums) -> tuple[float | None, str]:
+def _reliability(slots: list[dict], sums: queries.QuizSums) -> tuple[float | None, str]:
     """Cronbach's α over positions, when every counted attempt has an answer at every position."""
-    slots = queries.slot_sums(chosen)
     name = "KR-20" if slots and not any(row["partial"] for row in slots) else "Cronbach's α"
     if len(slots) < 2 or any(row["n"] != sums.n for row in slots):
         return None, name
@@ -173,16 +173,19 @@ def _reliability(chosen, sums: queries.QuizSums) -> tuple[float | None, str]:
     return ia.cronbach_alpha(variances, ia.variance(sums.n, sums.score, sums.score_squares)), name
 
 
-def _questions(chosen, *, low: Decimal | None, high: Decimal | None) -> list[QuestionStatistics]:
+def _questions(
+    chosen, *, slots_of: dict[int, set[int]], low: Decimal | None, high: Decimal | None
+) -> list[QuestionStatistics]:
     rows = queries.version_sums(chosen, low=low, high=high)
     if not rows:
         return []
     versions = queries.versions([row["version_id"] for row in rows])
-    slots: dict[int, set[int]] = defaultdict(set)
-    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for version_id, slot, item, total in queries.version_pairs(chosen):
-        slots[version_id].add(slot)
-        pairs[version_id].append((item, total - item))
+    # How many answers scored each item score and each rest-of-test score, per version (in cents).
+    items: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    rests: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for version_id, item, total, count in queries.version_score_counts(chosen):
+        items[version_id][item] += count
+        rests[version_id][total - item] += count
     counts = {
         (row["version_id"], row["step"], row["option"]): row
         for row in queries.option_counts(chosen, low=low, high=high)
@@ -225,12 +228,12 @@ def _questions(chosen, *, low: Decimal | None, high: Decimal | None) -> list[Que
                 version_count=version.version_count or 1,
                 title=version.content.get("prompt", ""),
                 type_label=question_type.label if question_type else content_type,
-                slot_numbers=sorted(slots[version.pk]),
+                slot_numbers=sorted(slots_of.get(version.pk, ())),
                 answers=n,
                 facility=facility,
                 sd=None if spread is None or not maximum else 100 * spread / maximum,
                 discrimination=discrimination,
-                discriminative_efficiency=ia.discriminative_efficiency(pairs[version.pk]),
+                discriminative_efficiency=ia.efficiency(rest, ia.sorted_products(items[version.pk], rests[version.pk])),
                 steps=steps,
                 flags=_flags(n, facility, discrimination, steps),
                 edit_url=_edit_url(version.question_id, question_type),

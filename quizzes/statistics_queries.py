@@ -27,6 +27,8 @@ _LAST_ORDER = [F("number").desc()]
 _HIGHEST_ORDER = [F("passed").desc(), F("percent").desc(), F("number").asc()]
 
 BANDS = list(range(0, 100, 10))
+# Answers and chosen options are counted by their attempt column (never empty), not their id: the
+# statistics' indexes hold the attempt, so PostgreSQL reads the index alone and not the large table.
 
 
 def _whole(rows, names: tuple[str, ...]) -> list[dict]:
@@ -137,8 +139,8 @@ def _thirds(low: Decimal | None, high: Decimal | None) -> dict:
     if low is None or high is None:
         return {}
     return {
-        "bottom": Count("pk", filter=Q(attempt__percent__lte=low)),
-        "top": Count("pk", filter=Q(attempt__percent__gte=high)),
+        "bottom": Count("attempt", filter=Q(attempt__percent__lte=low)),
+        "top": Count("attempt", filter=Q(attempt__percent__gte=high)),
     }
 
 
@@ -150,7 +152,7 @@ def version_sums(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: De
         AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
         .values("version_id")
         .annotate(
-            n=Count("pk"),
+            n=Count("attempt"),
             x=Sum(points),
             xx=Sum(points * points),
             t=Sum(score),
@@ -164,29 +166,50 @@ def version_sums(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: De
     return _whole(rows, ("x", "xx", "t", "tt", "xt", "max_points"))
 
 
-def version_pairs(chosen: QuerySet[QuizAttempt]) -> list[tuple[int, int, int, int]]:
-    """(version id, slot, item points, attempt score) per counted answer, in cents: the discriminative
-    efficiency sorts each version's item and rest-of-test scores separately."""
-    rows = list(
+def version_score_counts(chosen: QuerySet[QuizAttempt]) -> list[tuple[int, int, int, int]]:
+    """(version id, item points, attempt score, how many answers) per distinct pair of scores, in cents.
+
+    The discriminative efficiency sorts each version's item and rest-of-test scores separately; the
+    counts of each distinct score are all it needs (:func:`quizzes.item_analysis.sorted_products`), and
+    scores take few distinct values, so a few rows per version come back instead of one per answer.
+    """
+    rows = (
         AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
         .annotate(item=cents(F("points")), total=cents(F("attempt__score")))
-        .values_list("version_id", "slot", "item", "total")
+        .values("version_id", "item", "total")
+        .annotate(n=Count("attempt"))
+        .values_list("version_id", "item", "total", "n")
         .order_by()
     )
-    return [(version_id, slot, int(item), int(total)) for version_id, slot, item, total in rows]
+    return [(version_id, int(item), int(total), n) for version_id, item, total, n in rows]
 
 
-def slot_sums(chosen: QuerySet[QuizAttempt]) -> list[dict]:
-    """Per position (slot): n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20)."""
+def slot_sums(chosen: QuerySet[QuizAttempt]) -> tuple[list[dict], dict[int, set[int]]]:
+    """Per position (slot): n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20);
+    and the positions each question version was asked at. Summed per (slot, version) in the database,
+    then per slot here (a few rows per slot)."""
     points = cents(F("points"))
     partial = ~Q(points=0) & ~Q(points=F("max_points"))
-    rows = list(
-        AttemptAnswer.objects.filter(attempt__in=chosen)
-        .values("slot")
-        .annotate(n=Count("pk"), x=Sum(points), xx=Sum(points * points), partial=Count("pk", filter=partial))
-        .order_by("slot")
+    rows = _whole(
+        list(
+            AttemptAnswer.objects.filter(attempt__in=chosen)
+            .values("slot", "version_id")
+            .annotate(
+                n=Count("attempt"), x=Sum(points), xx=Sum(points * points), partial=Count("attempt", filter=partial)
+            )
+            .order_by()
+        ),
+        ("x", "xx"),
     )
-    return _whole(rows, ("x", "xx"))
+    per_slot: dict[int, dict] = {}
+    slots_of: dict[int, set[int]] = {}
+    for row in rows:
+        total = per_slot.setdefault(row["slot"], {"slot": row["slot"], "n": 0, "x": 0, "xx": 0, "partial": 0})
+        for name in ("n", "x", "xx", "partial"):
+            total[name] += row[name]
+        if row["version_id"] is not None:
+            slots_of.setdefault(row["version_id"], set()).add(row["slot"])
+    return [per_slot[slot] for slot in sorted(per_slot)], slots_of
 
 
 def option_counts(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: Decimal | None) -> list[dict]:
@@ -194,7 +217,7 @@ def option_counts(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: D
     return list(
         ChosenOption.objects.filter(attempt__in=chosen)
         .values("version_id", "step", "option")
-        .annotate(chosen=Count("pk"), **_thirds(low, high))
+        .annotate(chosen=Count("attempt"), **_thirds(low, high))
         .order_by()
     )
 

@@ -8,7 +8,6 @@ The shapes below are what the admin report, the CSV export, the dashboard panel 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -180,12 +179,6 @@ def _questions(
     if not rows:
         return []
     versions = queries.versions([row["version_id"] for row in rows])
-    # How many answers scored each item score and each rest-of-test score, per version (in cents).
-    items: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    rests: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for version_id, item, total, count in queries.version_score_counts(chosen):
-        items[version_id][item] += count
-        rests[version_id][total - item] += count
     counts = {
         (row["version_id"], row["step"], row["option"]): row
         for row in queries.option_counts(chosen, low=low, high=high)
@@ -233,7 +226,9 @@ def _questions(
                 facility=facility,
                 sd=None if spread is None or not maximum else 100 * spread / maximum,
                 discrimination=discrimination,
-                discriminative_efficiency=ia.efficiency(rest, ia.sorted_products(items[version.pk], rests[version.pk])),
+                discriminative_efficiency=(
+                    None if row["unscored"] else ia.efficiency(rest, ia.sorted_products(row["items"], row["rests"]))
+                ),
                 steps=steps,
                 flags=_flags(n, facility, discrimination, steps),
                 edit_url=_edit_url(version.question_id, question_type),

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import BigIntegerField, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, Window
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Cast, Round, RowNumber
 
 from .choices import AttemptStatus, GradingMethod
@@ -42,6 +56,14 @@ def _whole(rows, names: tuple[str, ...]) -> list[dict]:
 def cents(expression) -> Cast:
     """A decimal score as an exact whole number of hundredths."""
     return Cast(Round(expression * Value(100)), BigIntegerField())
+
+
+def to_cents(value) -> int | None:
+    """A decimal score read from the database as a whole number of hundredths, rounded like SQL's ROUND
+    (half away from zero) in :func:`cents`."""
+    if value is None:
+        return None
+    return int((Decimal(value) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _order_for(choice: str, grading_method: str) -> list | None:
@@ -146,69 +168,84 @@ def _thirds(low: Decimal | None, high: Decimal | None) -> dict:
 
 def version_sums(chosen: QuerySet[QuizAttempt], *, low: Decimal | None, high: Decimal | None) -> list[dict]:
     """Per question version, the sums of item points (x) and attempt scores (t), in cents: n, Σx, Σx²,
-    Σt, Σt², Σxt, the item's maximum, and how many answers came from the top and bottom thirds."""
-    points, score = cents(F("points")), cents(F("attempt__score"))
-    rows = list(
-        AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
-        .values("version_id")
-        .annotate(
-            n=Count("attempt"),
-            x=Sum(points),
-            xx=Sum(points * points),
-            t=Sum(score),
-            tt=Sum(score * score),
-            xt=Sum(points * score),
-            max_points=Max(cents(F("max_points"))),
-            **_thirds(low, high),
-        )
-        .order_by("version_id")
-    )
-    return _whole(rows, ("x", "xx", "t", "tt", "xt", "max_points"))
+    Σt, Σt², Σxt, the item's maximum, how many answers came from the top and bottom thirds (when there
+    are thirds), and how many answers had each item score (``items``) and each rest-of-test score t − x
+    (``rests``), which the discriminative efficiency sorts (:func:`quizzes.item_analysis.sorted_products`).
 
-
-def version_score_counts(chosen: QuerySet[QuizAttempt]) -> list[tuple[int, int, int, int]]:
-    """(version id, item points, attempt score, how many answers) per distinct pair of scores, in cents.
-
-    The discriminative efficiency sorts each version's item and rest-of-test scores separately; the
-    counts of each distinct score are all it needs (:func:`quizzes.item_analysis.sorted_products`), and
-    scores take few distinct values, so a few rows per version come back instead of one per answer.
+    The database counts the answers per distinct (version, item points, attempt score, third); scores
+    take few distinct values, so a few rows per version come back and the sums are made here, in exact
+    integers. (Rounding and multiplying every answer's score in SQL cost seconds at 100,000 attempts.)
     """
-    rows = (
+    third = Value("")
+    if low is not None and high is not None:
+        third = Case(
+            When(attempt__percent__lte=low, then=Value("bottom")),
+            When(attempt__percent__gte=high, then=Value("top")),
+            default=Value(""),
+        )
+    groups = (
         AttemptAnswer.objects.filter(attempt__in=chosen, version__isnull=False)
-        .annotate(item=cents(F("points")), total=cents(F("attempt__score")))
-        .values("version_id", "item", "total")
-        .annotate(n=Count("attempt"))
-        .values_list("version_id", "item", "total", "n")
+        .annotate(third=third)
+        .values("version_id", "points", "attempt__score", "third")
+        .annotate(count=Count("attempt"), most=Max("max_points"))
+        .values_list("version_id", "points", "attempt__score", "third", "count", "most")
         .order_by()
     )
-    return [(version_id, int(item), int(total), n) for version_id, item, total, n in rows]
+    sums: dict[int, dict] = {}
+    for version_id, item, total, part, count, max_points in groups:
+        row = sums.get(version_id)
+        if row is None:
+            row = sums[version_id] = {"version_id": version_id, "n": 0, "x": 0, "xx": 0, "t": 0, "tt": 0, "xt": 0}
+            row.update(max_points=0, items={}, rests={}, unscored=False)
+            if low is not None and high is not None:
+                row.update(top=0, bottom=0)
+        total = to_cents(total)
+        row["n"] += count
+        row["t"] += count * total
+        row["tt"] += count * total * total
+        row["max_points"] = max(row["max_points"], to_cents(max_points) or 0)
+        if part:
+            row[part] += count
+        if item is None:  # an answer without points counts in n and Σt, like SUM over NULL in SQL
+            row["unscored"] = True
+            continue
+        item = to_cents(item)
+        row["x"] += count * item
+        row["xx"] += count * item * item
+        row["xt"] += count * item * total
+        row["items"][item] = row["items"].get(item, 0) + count
+        row["rests"][total - item] = row["rests"].get(total - item, 0) + count
+    return [sums[version_id] for version_id in sorted(sums)]
 
 
 def slot_sums(chosen: QuerySet[QuizAttempt]) -> tuple[list[dict], dict[int, set[int]]]:
     """Per position (slot): n, Σx, Σx² in cents, and how many answers got partial credit (for KR-20);
-    and the positions each question version was asked at. Summed per (slot, version) in the database,
-    then per slot here (a few rows per slot)."""
-    points = cents(F("points"))
-    partial = ~Q(points=0) & ~Q(points=F("max_points"))
-    rows = _whole(
-        list(
-            AttemptAnswer.objects.filter(attempt__in=chosen)
-            .values("slot", "version_id")
-            .annotate(
-                n=Count("attempt"), x=Sum(points), xx=Sum(points * points), partial=Count("attempt", filter=partial)
-            )
-            .order_by()
-        ),
-        ("x", "xx"),
+    and the positions each question version was asked at. The database counts the answers per distinct
+    (slot, version, points, maximum), a few rows per slot; the sums are made here."""
+    rows = (
+        AttemptAnswer.objects.filter(attempt__in=chosen)
+        .values("slot", "version_id", "points", "max_points")
+        .annotate(count=Count("attempt"))
+        .values_list("slot", "version_id", "points", "max_points", "count")
+        .order_by()
     )
     per_slot: dict[int, dict] = {}
     slots_of: dict[int, set[int]] = {}
-    for row in rows:
-        total = per_slot.setdefault(row["slot"], {"slot": row["slot"], "n": 0, "x": 0, "xx": 0, "partial": 0})
-        for name in ("n", "x", "xx", "partial"):
-            total[name] += row[name]
-        if row["version_id"] is not None:
-            slots_of.setdefault(row["version_id"], set()).add(row["slot"])
+    for slot, version_id, points, max_points, count in rows:
+        total = per_slot.setdefault(slot, {"slot": slot, "n": 0, "x": 0, "xx": 0, "partial": 0})
+        total["n"] += count
+        # Partial credit: neither none nor all of the points (an answer without points counts, as in SQL's
+        # NOT (points = 0) AND NOT (points = max_points) with Django's handling of NULL).
+        if not (points is not None and points == 0) and not (
+            points is not None and max_points is not None and points == max_points
+        ):
+            total["partial"] += count
+        if points is not None:
+            x = to_cents(points)
+            total["x"] += count * x
+            total["xx"] += count * x * x
+        if version_id is not None:
+            slots_of.setdefault(version_id, set()).add(slot)
     return [per_slot[slot] for slot in sorted(per_slot)], slots_of
 
 

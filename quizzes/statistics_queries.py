@@ -1,8 +1,8 @@
 """The database side of the quiz statistics: which attempts count, and the sums the formulas need.
 
 Every function here is one query (or builds a queryset), whatever the number of questions or attempts:
-the database groups and sums, Python only reads a few rows per question. Scores are summed in *cents*
-(integers), so the sums of squares and products are exact on SQLite and PostgreSQL alike.
+the database groups and counts, Python only reads a few rows per question (per distinct score). Scores are
+summed in *cents* (integers), so the sums of squares and products are exact on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -43,14 +43,6 @@ _HIGHEST_ORDER = [F("passed").desc(), F("percent").desc(), F("number").asc()]
 BANDS = list(range(0, 100, 10))
 # Answers and chosen options are counted by their attempt column (never empty), not their id: the
 # statistics' indexes hold the attempt, so PostgreSQL reads the index alone and not the large table.
-
-
-def _whole(rows, names: tuple[str, ...]) -> list[dict]:
-    """Sums of integers as ints (PostgreSQL returns SUM(bigint) as a numeric, i.e. a Decimal)."""
-    for row in rows:
-        for name in names:
-            row[name] = int(row[name] or 0)
-    return rows
 
 
 def cents(expression) -> Cast:

@@ -16,7 +16,7 @@ the numerators ``n·Σx² − (Σx)²`` are formed before any division, so ints 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 Number = int | float
@@ -103,6 +103,35 @@ def discrimination(sums: Sums) -> float | None:
     return None if r is None else 100 * r
 
 
+def sorted_products(xs: Mapping[Number, int], ys: Mapping[Number, int]) -> Number:
+    """Σ x₍ᵢ₎·y₍ᵢ₎: the x values and the y values each sorted on its own and paired smallest with smallest,
+    from how many times each value occurs (``{value: count}``, the same total count on both sides).
+
+    Equal values are interchangeable, so walking the two sorted lists of distinct values and pairing as
+    many as both still have gives the same sum as sorting every pair (exact for ints)."""
+    xs_left, ys_left = iter(sorted(xs.items())), iter(sorted(ys.items()))
+    total = 0
+    x, x_count = next(xs_left, (0, 0))
+    y, y_count = next(ys_left, (0, 0))
+    while x_count and y_count:
+        paired = min(x_count, y_count)
+        total += paired * x * y
+        x_count -= paired
+        y_count -= paired
+        if not x_count:
+            x, x_count = next(xs_left, (0, 0))
+        if not y_count:
+            y, y_count = next(ys_left, (0, 0))
+    return total
+
+
+def _counts(values: Iterable[Number]) -> dict[Number, int]:
+    counts: dict[Number, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
 def max_covariance(pairs: Iterable[tuple[Number, Number]]) -> float | None:
     """The largest covariance x and y could have with the same two sets of values: each sorted on its own
     and paired smallest with smallest (Moodle's C_max). Sample covariance, like :func:`covariance`."""
@@ -110,21 +139,30 @@ def max_covariance(pairs: Iterable[tuple[Number, Number]]) -> float | None:
     n = len(pairs)
     if n < 2:
         return None
-    xs = sorted(x for x, _ in pairs)
-    ys = sorted(y for _, y in pairs)
-    return _centred(n, sum(xs), sum(ys), sum(x * y for x, y in zip(xs, ys, strict=True))) / (n * (n - 1))
+    xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+    return _max_covariance(n, sum(xs), sum(ys), sorted_products(_counts(xs), _counts(ys)))
+
+
+def _max_covariance(n: int, sum_x: Number, sum_y: Number, sorted_xy: Number) -> float | None:
+    return None if n < 2 else _centred(n, sum_x, sum_y, sorted_xy) / (n * (n - 1))
+
+
+def efficiency(sums: Sums, sorted_xy: Number) -> float | None:
+    """Moodle's discriminative efficiency from the sums of (item, rest) and Σ x₍ᵢ₎·y₍ᵢ₎ (see
+    :func:`sorted_products`): 100 × cov(item, rest) / C_max(item, rest). None when C_max is 0."""
+    ceiling = _max_covariance(sums.n, sums.x, sums.y, sorted_xy)
+    if not ceiling or ceiling <= 0:
+        return None
+    return 100 * covariance(sums.n, sums.x, sums.y, sums.xy) / ceiling
 
 
 def discriminative_efficiency(pairs: Sequence[tuple[Number, Number]]) -> float | None:
     """Moodle's discriminative efficiency: 100 × cov(item, rest) / C_max(item, rest), the discrimination
     as a percentage of the most the item could reach given how its scores and the rest's are spread.
     ``pairs`` are (item score, rest-of-test score) per attempt. None when C_max is 0 (no spread)."""
-    n = len(pairs)
-    ceiling = max_covariance(pairs)
-    if not ceiling or ceiling <= 0:
-        return None
-    actual = covariance(n, sum(x for x, _ in pairs), sum(y for _, y in pairs), sum(x * y for x, y in pairs))
-    return 100 * actual / ceiling
+    xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+    sums = Sums(n=len(pairs), x=sum(xs), xx=0, y=sum(ys), xy=sum(x * y for x, y in pairs))
+    return efficiency(sums, sorted_products(_counts(xs), _counts(ys)))
 
 
 def cronbach_alpha(item_variances: Sequence[float], total_variance: float | None) -> float | None:

@@ -8,7 +8,6 @@ The shapes below are what the admin report, the CSV export, the dashboard panel 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,7 +147,10 @@ def quiz_statistics(
         low, high = at[thirds[0]], at[thirds[1]]
     sd = ia.sd(n, sums.percent, sums.percent_squares)
     sd = None if sd is None else sd / 100
-    alpha, name = _reliability(chosen, sums)
+    groups = queries.answer_groups(chosen)
+    versions = queries.versions(sorted({row[1] for row in groups if row[1] is not None}))
+    items, slots_of = queries.question_sums(groups, {pk: version.question_id for pk, version in versions.items()})
+    alpha, name = _reliability(items, sums)
     return QuizStatistics(
         **base,
         mean=_percent(Decimal(sums.percent) / n / 100),
@@ -160,14 +162,14 @@ def quiz_statistics(
         reliability_name=name,
         sem=ia.standard_error(sd, alpha),
         score_distribution=sums.bands,
-        questions=_questions(chosen, low=low, high=high),
+        questions=_questions(chosen, versions=versions, slots_of=slots_of, low=low, high=high),
     )
 
 
-def _reliability(chosen, sums: queries.QuizSums) -> tuple[float | None, str]:
-    """Cronbach's α over questions, when every counted attempt answered every one of them: none for a quiz
-    with random draws, whose attempts don't share their questions."""
-    slots = queries.question_sums(chosen)
+def _reliability(slots: list[dict], sums: queries.QuizSums) -> tuple[float | None, str]:
+    """Cronbach's α over questions (``slots``: :func:`quizzes.statistics_queries.question_sums`), when every
+    counted attempt answered every one of them: none for a quiz with random draws, whose attempts don't
+    share their questions."""
     name = "KR-20" if slots and not any(row["partial"] for row in slots) else "Cronbach's α"
     if len(slots) < 2 or any(row["n"] != sums.n for row in slots):
         return None, name
@@ -177,16 +179,12 @@ def _reliability(chosen, sums: queries.QuizSums) -> tuple[float | None, str]:
     return ia.cronbach_alpha(variances, ia.variance(sums.n, sums.score, sums.score_squares)), name
 
 
-def _questions(chosen, *, low: Decimal | None, high: Decimal | None) -> list[QuestionStatistics]:
+def _questions(
+    chosen, *, versions: dict, slots_of: dict[int, set[int]], low: Decimal | None, high: Decimal | None
+) -> list[QuestionStatistics]:
     rows = queries.version_sums(chosen, low=low, high=high)
     if not rows:
         return []
-    versions = queries.versions([row["version_id"] for row in rows])
-    slots: dict[int, set[int]] = defaultdict(set)
-    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for version_id, slot, item, total in queries.version_pairs(chosen):
-        slots[version_id].add(slot)
-        pairs[version_id].append((item, total - item))
     counts = {
         (row["version_id"], row["step"], row["option"]): row
         for row in queries.option_counts(chosen, low=low, high=high)
@@ -229,12 +227,14 @@ def _questions(chosen, *, low: Decimal | None, high: Decimal | None) -> list[Que
                 version_count=version.version_count or 1,
                 title=version.content.get("prompt", ""),
                 type_label=question_type.label if question_type else content_type,
-                slot_numbers=sorted(slots[version.pk]),
+                slot_numbers=sorted(slots_of.get(version.pk, ())),
                 answers=n,
                 facility=facility,
                 sd=None if spread is None or not maximum else 100 * spread / maximum,
                 discrimination=discrimination,
-                discriminative_efficiency=ia.discriminative_efficiency(pairs[version.pk]),
+                discriminative_efficiency=(
+                    None if row["unscored"] else ia.efficiency(rest, ia.sorted_products(row["items"], row["rests"]))
+                ),
                 steps=steps,
                 flags=_flags(n, facility, discrimination, steps),
                 edit_url=_edit_url(version.question_id, question_type),

@@ -51,7 +51,11 @@ class ChosenOption(models.Model):
     option = models.PositiveSmallIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["version", "step", "option"], name="chosen_option_version")]
+        indexes = [
+            models.Index(fields=["version", "step", "option"], name="chosen_option_version"),
+            # The statistics count the options chosen in the chosen attempts, from the index alone.
+            models.Index(fields=["attempt", "version", "step", "option"], name="chosen_option_attempt"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.answer}: step {self.step}, option {self.option}"

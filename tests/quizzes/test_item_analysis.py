@@ -119,6 +119,19 @@ def test_max_covariance_is_the_most_any_pairing_reaches(values):
     assert ia.covariance(len(xs), sum(xs), sum(ys), sum(x * y for x, y in values)) <= ceiling + 1e-9
 
 
+@given(pairs)
+def test_sorted_products_from_counts_equal_sorting_every_pair(values):
+    """The statistics pass counts of each distinct score, not the scores: the same sum, exactly."""
+    xs = [x for x, _ in values]
+    ys = [y for _, y in values]
+    counts_x = {x: xs.count(x) for x in set(xs)}
+    counts_y = {y: ys.count(y) for y in set(ys)}
+    expected = sum(x * y for x, y in zip(sorted(xs), sorted(ys), strict=True))
+    assert ia.sorted_products(counts_x, counts_y) == expected
+    sums = sums_of(xs, ys)
+    assert ia.efficiency(sums, expected) == ia.discriminative_efficiency(values)
+
+
 def test_degenerate_inputs_give_none():
     assert ia.variance(1, 3, 9) is None and ia.sd(0, 0, 0) is None
     assert ia.facility(0, 0, 1) is None and ia.facility(3, 2, 0) is None

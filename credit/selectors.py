@@ -302,6 +302,36 @@ def requirement_for(profile: RequirementProfile) -> rules.Requirement:
     )
 
 
+# How long a kept set of requirements lives at most (a new page-cache generation replaces it sooner).
+REQUIREMENTS_SECONDS = 6 * 3600
+
+
+def requirements_by_profile(profiles: list[RequirementProfile]) -> dict[int, rules.Requirement]:
+    """The requirement of each profile (its rules and their categories) as plain data, by profile id.
+
+    Administrators edit requirement profiles as snippets; saving one (or a CE category) starts a new page-cache
+    generation, so the answer is kept under it and the dashboard stops reading the rules (two queries) each time.
+    """
+    generation = current_generation_or_none()
+    if generation is None or not profiles:
+        return _read_requirements(profiles)
+    key = f"credit:requirements:{generation}:{','.join(str(pk) for pk in sorted({p.pk for p in profiles}))}"
+    found = cache.get(key)
+    if found is None:
+        found = _read_requirements(profiles)
+        cache.set(key, found, REQUIREMENTS_SECONDS)
+    return found
+
+
+def _read_requirements(profiles: list[RequirementProfile]) -> dict[int, rules.Requirement]:
+    profiles = list({profile.pk: profile for profile in profiles}.values())
+    prefetch_related_objects(
+        profiles,
+        Prefetch("rules", queryset=RequirementRule.objects.order_by("sort_order").prefetch_related("categories")),
+    )
+    return {profile.pk: requirement_for(profile) for profile in profiles}
+
+
 def course_offers(user) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
     """Catalogue courses the learner could still take, as rule-engine items keyed "course:<id>"."""
     taken = CreditRecord.objects.filter(user=user).values("course_id")
@@ -358,23 +388,15 @@ def renewal_overview(
     the learner's credit records and `outside` their outside credit when the caller has read them already.
     """
     today = today or timezone.localdate()
-    licences = list(
-        Licence.objects.filter(user=user)
-        .select_related("requirement_profile")
-        .prefetch_related(
-            Prefetch(
-                "requirement_profile__rules",
-                queryset=RequirementRule.objects.order_by("sort_order").prefetch_related("categories"),
-            )
-        )
-    )
+    licences = list(Licence.objects.filter(user=user).select_related("requirement_profile"))
     if not licences:
         return []
+    requirements = requirements_by_profile([licence.requirement_profile for licence in licences])
     items = credit_items(user, records=records, outside=outside)
     offers, pages = course_offers(user)
     overview = []
     for licence in licences:
-        requirement = requirement_for(licence.requirement_profile)
+        requirement = requirements[licence.requirement_profile_id]
         window = {"cycle_start": licence.cycle_start, "cycle_end": licence.cycle_end, "today": today}
         evaluation = rules.evaluate(requirement, items, **window)
         suggestions = rules.suggest(requirement, items, offers, **window)

@@ -223,6 +223,7 @@ PAGE_CACHE_VIEWS = ["wagtail_serve", "events:feed", "events:event_calendar"]
 # Records that pages show besides pages, snippets and settings: saving or deleting one forgets every page.
 PAGE_CACHE_MODELS = [
     "events.Registration",  # places left and "full" on event pages and listings
+    "credit.RequirementRule",  # a renewal requirement's rules, kept for the dashboard (a profile is a snippet)
     "wagtailcore.PageViewRestriction",  # a page made private must stop being served to everyone
     "wagtailcore.Site",
     "wagtailimages.Image",

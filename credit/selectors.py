@@ -332,19 +332,22 @@ def _read_requirements(profiles: list[RequirementProfile]) -> dict[int, rules.Re
     return {profile.pk: requirement_for(profile) for profile in profiles}
 
 
-def course_offers(user) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
-    """Catalogue courses the learner could still take, as rule-engine items keyed "course:<id>"."""
-    taken = CreditRecord.objects.filter(user=user).values("course_id")
-    courses = (
-        CoursePage.objects.live()
-        .filter(enrolment_open=True)
-        .exclude(pk__in=taken)
-        .prefetch_related(Prefetch("ce_category_links", queryset=CourseCECategory.objects.select_related("category")))
-        .order_by("title")
-    )
+def course_offers(
+    user, *, records: list[CreditRecord] | None = None
+) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
+    """Catalogue courses the learner could still take, as rule-engine items keyed "course:<id>".
+
+    `records`: the learner's credit records, if read already (a course with a record is taken).
+    """
+    if records is None:
+        taken = set(CreditRecord.objects.filter(user=user).values_list("course_id", flat=True))
+    else:
+        taken = {record.course_id for record in records}
     offers, pages = [], {}
     today = timezone.localdate()
-    for course in courses:
+    for course, category_hours in _open_courses():
+        if course.pk in taken:
+            continue
         key = f"course:{course.pk}"
         pages[key] = course
         offers.append(
@@ -354,10 +357,47 @@ def course_offers(user) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
                 completed_on=today,
                 hours=course.ce_hours,
                 delivery_method=course.delivery_method,
-                category_hours={link.category.slug: link.hours for link in course.ce_category_links.all()},
+                category_hours=dict(category_hours),
             )
         )
     return offers, pages
+
+
+# How long the kept list of courses open for enrolment lives at most (a new generation replaces it sooner).
+OPEN_COURSES_SECONDS = 6 * 3600
+
+
+def _open_courses() -> list[tuple[CoursePage, dict[str, Decimal]]]:
+    """Live courses open for enrolment, by title, each with its hours per CE category.
+
+    Only a publish (or a saved CE category, a snippet) changes them, each of which starts a new page-cache
+    generation, so the list is kept under it rather than read (two queries) on every dashboard.
+    """
+    generation = current_generation_or_none()
+    if generation is None:
+        return _read_open_courses()
+    key = f"credit:open-courses:{generation}"
+    found = cache.get(key)
+    if found is None:
+        found = _read_open_courses()
+        cache.set(key, found, OPEN_COURSES_SECONDS)
+    return found
+
+
+def _read_open_courses() -> list[tuple[CoursePage, dict[str, Decimal]]]:
+    courses = (
+        CoursePage.objects.live()
+        .filter(enrolment_open=True)
+        .prefetch_related(Prefetch("ce_category_links", queryset=CourseCECategory.objects.select_related("category")))
+        .order_by("title")
+    )
+    found = []
+    for course in courses:
+        category_hours = {link.category.slug: link.hours for link in course.ce_category_links.all()}
+        # Kept without the prefetched links: the hours above are all that is read of them.
+        course._prefetched_objects_cache = {}
+        found.append((course, category_hours))
+    return found
 
 
 @dataclass
@@ -393,7 +433,7 @@ def renewal_overview(
         return []
     requirements = requirements_by_profile([licence.requirement_profile for licence in licences])
     items = credit_items(user, records=records, outside=outside)
-    offers, pages = course_offers(user)
+    offers, pages = course_offers(user, records=records)
     overview = []
     for licence in licences:
         requirement = requirements[licence.requirement_profile_id]

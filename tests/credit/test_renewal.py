@@ -67,6 +67,21 @@ def test_a_saved_profile_shows_on_the_dashboard_at_the_next_request(client):
     assert "of 30 hours counted" in client.get(reverse("credit:dashboard")).content.decode()
 
 
+def test_suggested_courses_follow_publishing_and_credit_at_the_next_request(client, catalogue):
+    learner = credit_factories.learner("sam")
+    credit_factories.licence(learner, "florida-massage-therapist")
+    client.force_login(learner)
+    ethics = factories.course(title="Ethics and Boundaries", categories=["ethics"], delivery_method="live_on_site")
+    assert "Ethics and Boundaries" in client.get(reverse("credit:renewal")).content.decode()  # the list is kept
+
+    factories.course(title="Ethics in Practice", categories=["ethics"], delivery_method="live_on_site")
+    html = client.get(reverse("credit:renewal")).content.decode()
+    assert "Ethics in Practice" in html and "Ethics and Boundaries" in html
+
+    ethics.unpublish()
+    assert "Ethics and Boundaries" not in client.get(reverse("credit:renewal")).content.decode()
+
+
 def test_tracker_shows_counted_hours_missing_categories_days_left_and_suggestions(client, catalogue):
     learner = credit_factories.learner("sam")
     today = timezone.localdate()

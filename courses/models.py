@@ -322,8 +322,20 @@ class ModulePage(KnownViewRestrictionsMixin, Page):
 
     @cached_property
     def course(self) -> "CoursePage | None":
-        """The course this module belongs to, looked up once per request however many parts ask."""
-        return CoursePage.objects.ancestor_of(self).first()
+        """The course this module belongs to, looked up once per request however many parts ask (and kept per
+        page-cache generation: `selectors.course_and_modules`)."""
+        return self._course_and_modules[0]
+
+    @property
+    def course_modules(self) -> list["ModulePage"]:
+        """The live modules of this module's course, in order (itself included when live)."""
+        return self._course_and_modules[1]
+
+    @cached_property
+    def _course_and_modules(self) -> tuple["CoursePage | None", list["ModulePage"]]:
+        from .selectors import course_and_modules
+
+        return course_and_modules(self)
 
     def get_context(self, request, *args, **kwargs):
         from pagecache.generation import current_generation

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, Site
@@ -64,10 +65,39 @@ def _live_module_count() -> QuerySet:
     )
 
 
+# How long a module's kept course and sibling list live at most (a new page-cache generation replaces them sooner).
+NAVIGATION_SECONDS = 6 * 3600
+
+
+def course_and_modules(module: ModulePage) -> tuple[CoursePage | None, list[ModulePage]]:
+    """The course a module belongs to and the course's live modules in order, kept per page-cache generation.
+
+    Both change only when a page is published, unpublished, moved or deleted, each of which starts a new
+    generation, so a learner going from module to module no longer looks them up (two queries) each time. A
+    module not yet saved (a preview of a new page) is looked up afresh.
+    """
+    from pagecache.generation import current_generation_or_none
+
+    generation = current_generation_or_none() if module.pk else None
+    if generation is None:
+        return _read_course_and_modules(module)
+    key = f"courses:navigation:{generation}:{module.pk}:{module.path}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = _read_course_and_modules(module)
+        cache.set(key, kept, NAVIGATION_SECONDS)
+    return kept
+
+
+def _read_course_and_modules(module: ModulePage) -> tuple[CoursePage | None, list[ModulePage]]:
+    course = CoursePage.objects.ancestor_of(module).first()
+    return course, list(ModulePage.objects.live().sibling_of(module).order_by("path"))
+
+
 def module_navigation(module: ModulePage) -> dict:
     """The course a module belongs to, its sibling modules and the previous and next ones."""
     course = module.course
-    siblings = list(ModulePage.objects.live().sibling_of(module).order_by("path"))
+    siblings = module.course_modules
     position = next((i for i, sibling in enumerate(siblings) if sibling.pk == module.pk), None)
     previous_module = siblings[position - 1] if position not in (None, 0) else None
     next_module = siblings[position + 1] if position is not None and position + 1 < len(siblings) else None

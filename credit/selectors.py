@@ -8,24 +8,23 @@ from functools import reduce
 from operator import or_
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from pagecache.generation import current_generation_or_none
 
-from courses.models import CourseCECategory, CoursePage, ModulePage
+from courses.models import CoursePage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
 from . import completion, renewal_suggestions, rules
-from .choices import DELIVERY_SCOPE_METHODS
+from .kept import open_courses, requirements_by_profile
+from .kept import requirement_for as requirement_for  # still read from here by renewal code and tests
 from .models import (
     CreditRecord,
     Enrolment,
     Licence,
     ModuleProgress,
     OutsideCredit,
-    RequirementProfile,
-    RequirementRule,
 )
 
 
@@ -285,36 +284,22 @@ def credit_items(
     return items
 
 
-def requirement_for(profile: RequirementProfile) -> rules.Requirement:
-    """A requirement profile (with rules and their categories prefetched) as plain data."""
-    return rules.Requirement(
-        hours_required=profile.hours_required,
-        rules=tuple(
-            rules.Rule(
-                label=rule.label,
-                kind=rule.kind,
-                hours=rule.hours,
-                categories=frozenset(category.slug for category in rule.categories.all()),
-                delivery_methods=DELIVERY_SCOPE_METHODS[rule.delivery],
-            )
-            for rule in profile.rules.all()
-        ),
-    )
+def course_offers(
+    user, *, records: list[CreditRecord] | None = None
+) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
+    """Catalogue courses the learner could still take, as rule-engine items keyed "course:<id>".
 
-
-def course_offers(user) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
-    """Catalogue courses the learner could still take, as rule-engine items keyed "course:<id>"."""
-    taken = CreditRecord.objects.filter(user=user).values("course_id")
-    courses = (
-        CoursePage.objects.live()
-        .filter(enrolment_open=True)
-        .exclude(pk__in=taken)
-        .prefetch_related(Prefetch("ce_category_links", queryset=CourseCECategory.objects.select_related("category")))
-        .order_by("title")
-    )
+    `records`: the learner's credit records, if read already (a course with a record is taken).
+    """
+    if records is None:
+        taken = set(CreditRecord.objects.filter(user=user).values_list("course_id", flat=True))
+    else:
+        taken = {record.course_id for record in records}
     offers, pages = [], {}
     today = timezone.localdate()
-    for course in courses:
+    for course, category_hours in open_courses():
+        if course.pk in taken:
+            continue
         key = f"course:{course.pk}"
         pages[key] = course
         offers.append(
@@ -324,7 +309,7 @@ def course_offers(user) -> tuple[list[rules.CreditItem], dict[str, CoursePage]]:
                 completed_on=today,
                 hours=course.ce_hours,
                 delivery_method=course.delivery_method,
-                category_hours={link.category.slug: link.hours for link in course.ce_category_links.all()},
+                category_hours=dict(category_hours),
             )
         )
     return offers, pages
@@ -358,23 +343,15 @@ def renewal_overview(
     the learner's credit records and `outside` their outside credit when the caller has read them already.
     """
     today = today or timezone.localdate()
-    licences = list(
-        Licence.objects.filter(user=user)
-        .select_related("requirement_profile")
-        .prefetch_related(
-            Prefetch(
-                "requirement_profile__rules",
-                queryset=RequirementRule.objects.order_by("sort_order").prefetch_related("categories"),
-            )
-        )
-    )
+    licences = list(Licence.objects.filter(user=user).select_related("requirement_profile"))
     if not licences:
         return []
+    requirements = requirements_by_profile([licence.requirement_profile for licence in licences])
     items = credit_items(user, records=records, outside=outside)
-    offers, pages = course_offers(user)
+    offers, pages = course_offers(user, records=records)
     overview = []
     for licence in licences:
-        requirement = requirement_for(licence.requirement_profile)
+        requirement = requirements[licence.requirement_profile_id]
         window = {"cycle_start": licence.cycle_start, "cycle_end": licence.cycle_end, "today": today}
         evaluation = rules.evaluate(requirement, items, **window)
         suggestions = rules.suggest(requirement, items, offers, **window)

@@ -48,10 +48,38 @@ def test_editing_a_profile_changes_the_evaluation_without_code():
     credit_factories.licence(learner, "ncbtmb-board-certification")
     credit_factories.outside_credit(learner, hours="6", categories=("self-care",))
     assert selectors.renewal_overview(learner)[0].evaluation.counted == 4
-    RequirementProfile.objects.get(slug="ncbtmb-board-certification").rules.filter(label="Self-care").update(
-        hours=Decimal("6")
-    )
+    # Saved as the snippet editor saves it: the kept requirements (per page-cache generation) are forgotten.
+    rule = RequirementProfile.objects.get(slug="ncbtmb-board-certification").rules.get(label="Self-care")
+    rule.hours = Decimal("6")
+    rule.save()
     assert selectors.renewal_overview(learner)[0].evaluation.counted == 6
+
+
+def test_a_saved_profile_shows_on_the_dashboard_at_the_next_request(client):
+    learner = credit_factories.learner("sam")
+    credit_factories.licence(learner, "ncbtmb-board-certification")
+    client.force_login(learner)
+    assert "of 24 hours counted" in client.get(reverse("credit:dashboard")).content.decode()
+
+    profile = RequirementProfile.objects.get(slug="ncbtmb-board-certification")
+    profile.hours_required = 30
+    profile.save()
+    assert "of 30 hours counted" in client.get(reverse("credit:dashboard")).content.decode()
+
+
+def test_suggested_courses_follow_publishing_and_credit_at_the_next_request(client, catalogue):
+    learner = credit_factories.learner("sam")
+    credit_factories.licence(learner, "florida-massage-therapist")
+    client.force_login(learner)
+    ethics = factories.course(title="Ethics and Boundaries", categories=["ethics"], delivery_method="live_on_site")
+    assert "Ethics and Boundaries" in client.get(reverse("credit:renewal")).content.decode()  # the list is kept
+
+    factories.course(title="Ethics in Practice", categories=["ethics"], delivery_method="live_on_site")
+    html = client.get(reverse("credit:renewal")).content.decode()
+    assert "Ethics in Practice" in html and "Ethics and Boundaries" in html
+
+    ethics.unpublish()
+    assert "Ethics and Boundaries" not in client.get(reverse("credit:renewal")).content.decode()
 
 
 def test_tracker_shows_counted_hours_missing_categories_days_left_and_suggestions(client, catalogue):

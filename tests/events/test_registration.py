@@ -228,6 +228,20 @@ def test_my_events_on_the_dashboard_shows_places_and_waiting_list_numbers(client
     assert "Past Workshop" not in page[: page.index('id="attended-events-heading"')]
 
 
+def test_the_dashboard_counts_the_people_waiting_ahead_in_each_line(client, gulf):
+    learner = factories.user("dash")
+    first = open_event(gulf, title="Cupping Fundamentals", capacity=1)
+    second = open_event(gulf, title="Reflexology Refresher", capacity=1)
+    for event, ahead in ((first, 2), (second, 0)):
+        registrations.register(event=event, learner=factories.user())  # holds the only place
+        for _ in range(ahead):
+            registrations.register(event=event, learner=factories.user())
+        registrations.register(event=event, learner=learner)
+    client.force_login(learner)
+    page = client.get(reverse("credit:dashboard")).content.decode()
+    assert "Waiting list: number 3" in page and "Waiting list: number 1" in page
+
+
 def test_the_dashboard_says_when_there_are_no_events(client, events_index):
     client.force_login(factories.user())
     assert b"You haven't registered for any upcoming events." in client.get(reverse("credit:dashboard")).content

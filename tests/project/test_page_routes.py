@@ -84,3 +84,27 @@ def test_the_authoring_link_follows_admin_access(learner_client, home, course):
     editors.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     get_user_model().objects.get(username="sam").groups.add(editors)
     assert "Authoring" in learner_client.get(course.url).content.decode()
+
+
+def test_the_authoring_link_goes_when_admin_access_is_taken_away(learner_client, home, course):
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    sam = get_user_model().objects.get(username="sam")
+    sam.user_permissions.add(access)
+    assert "Authoring" in learner_client.get(course.url).content.decode()  # kept for sam from here on
+    sam.user_permissions.remove(access)
+    assert "Authoring" not in learner_client.get(course.url).content.decode()
+
+    editors = Group.objects.create(name="Perf editors")
+    editors.permissions.add(access)
+    sam.groups.add(editors)
+    assert "Authoring" in learner_client.get(course.url).content.decode()
+    editors.permissions.remove(access)
+    assert "Authoring" not in learner_client.get(course.url).content.decode()
+    editors.permissions.add(access)
+    assert "Authoring" in learner_client.get(course.url).content.decode()
+    sam.groups.clear()
+    assert "Authoring" not in learner_client.get(course.url).content.decode()
+    sam.groups.add(editors)
+    assert "Authoring" in learner_client.get(course.url).content.decode()
+    editors.delete()
+    assert "Authoring" not in learner_client.get(course.url).content.decode()

@@ -205,6 +205,11 @@ CACHES = {
 }
 if env("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    # Signed-in requests read their session from Redis, falling back to the database; a sign-out deletes it
+    # from both, so it reaches every worker and server. Without Redis the default cache is each process's
+    # own memory, where a session signed out in one worker would live on in another: sessions stay in the
+    # database alone (docs/performance.md).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_URL"),
@@ -223,6 +228,7 @@ PAGE_CACHE_VIEWS = ["wagtail_serve", "events:feed", "events:event_calendar"]
 # Records that pages show besides pages, snippets and settings: saving or deleting one forgets every page.
 PAGE_CACHE_MODELS = [
     "events.Registration",  # places left and "full" on event pages and listings
+    "credit.RequirementRule",  # a renewal requirement's rules, kept for the dashboard (a profile is a snippet)
     "wagtailcore.PageViewRestriction",  # a page made private must stop being served to everyone
     "wagtailcore.Site",
     "wagtailimages.Image",

@@ -47,7 +47,8 @@ def may_author(context) -> bool:
 
     The same answer as `user.has_perm("wagtailadmin.access_admin")` under ModelBackend, in one query rather
     than the two that load every permission of the user and their groups, which a learner never needs.
-    Kept on the request, so the user bar and the header ask once.
+    Kept on the request, so the user bar and the header ask once, and in the cache until permissions change
+    (`home.authoring`).
     """
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -56,14 +57,9 @@ def may_author(context) -> bool:
     if user.is_superuser:
         return True
     if not hasattr(request, "_may_author"):
-        from django.contrib.auth.models import Permission
-        from django.db.models import Q
+        from home.authoring import may_open_admin
 
-        request._may_author = (
-            Permission.objects.filter(Q(user=user) | Q(group__user=user))
-            .filter(content_type__app_label="wagtailadmin", codename="access_admin")
-            .exists()
-        )
+        request._may_author = may_open_admin(user)
     return request._may_author
 
 

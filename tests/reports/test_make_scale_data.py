@@ -129,6 +129,7 @@ def test_completions_have_credit_records_and_stronger_learners_score_higher():
     assert scale_attempts().filter(passed=False).exists() and scale_attempts().filter(passed=True).exists()
 
 
+@pytest.mark.django_db  # ordered with the module's other database tests, so the module's demo stays loaded
 def test_stable_ids_replace_tokens_consistently():
     item = {
         "type": "matching",

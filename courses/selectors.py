@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, Site
@@ -76,17 +75,15 @@ def course_and_modules(module: ModulePage) -> tuple[CoursePage | None, list[Modu
     generation, so a learner going from module to module no longer looks them up (two queries) each time. A
     module not yet saved (a preview of a new page) is looked up afresh.
     """
-    from pagecache.generation import current_generation_or_none
+    from pagecache.generation import kept
 
-    generation = current_generation_or_none() if module.pk else None
-    if generation is None:
+    if not module.pk:
         return _read_course_and_modules(module)
-    key = f"courses:navigation:{generation}:{module.pk}:{module.path}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = _read_course_and_modules(module)
-        cache.set(key, kept, NAVIGATION_SECONDS)
-    return kept
+    return kept(
+        f"courses:navigation:{module.pk}:{module.path}",
+        lambda: _read_course_and_modules(module),
+        seconds=NAVIGATION_SECONDS,
+    )
 
 
 def _read_course_and_modules(module: ModulePage) -> tuple[CoursePage | None, list[ModulePage]]:

@@ -7,9 +7,8 @@ snippets) or requirement rule (`PAGE_CACHE_MODELS`), starts a new generation, an
 
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
-from pagecache.generation import current_generation_or_none
+from pagecache.generation import kept
 
 from courses.models import CourseCECategory, CoursePage
 
@@ -45,15 +44,10 @@ def requirements_by_profile(profiles: list[RequirementProfile]) -> dict[int, rul
     Administrators edit requirement profiles as snippets; saving one (or a CE category) starts a new page-cache
     generation, so the answer is kept under it and the dashboard stops reading the rules (two queries) each time.
     """
-    generation = current_generation_or_none()
-    if generation is None or not profiles:
+    if not profiles:
         return _read_requirements(profiles)
-    key = f"credit:requirements:{generation}:{','.join(str(pk) for pk in sorted({p.pk for p in profiles}))}"
-    found = cache.get(key)
-    if found is None:
-        found = _read_requirements(profiles)
-        cache.set(key, found, REQUIREMENTS_SECONDS)
-    return found
+    which = ",".join(str(pk) for pk in sorted({profile.pk for profile in profiles}))
+    return kept(f"credit:requirements:{which}", lambda: _read_requirements(profiles), seconds=REQUIREMENTS_SECONDS)
 
 
 def _read_requirements(profiles: list[RequirementProfile]) -> dict[int, rules.Requirement]:
@@ -75,15 +69,7 @@ def open_courses() -> list[tuple[CoursePage, dict[str, Decimal]]]:
     Only a publish (or a saved CE category, a snippet) changes them, each of which starts a new page-cache
     generation, so the list is kept under it rather than read (two queries) on every dashboard.
     """
-    generation = current_generation_or_none()
-    if generation is None:
-        return _read_open_courses()
-    key = f"credit:open-courses:{generation}"
-    found = cache.get(key)
-    if found is None:
-        found = _read_open_courses()
-        cache.set(key, found, OPEN_COURSES_SECONDS)
-    return found
+    return kept("credit:open-courses", _read_open_courses, seconds=OPEN_COURSES_SECONDS)
 
 
 def _read_open_courses() -> list[tuple[CoursePage, dict[str, Decimal]]]:

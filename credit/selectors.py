@@ -7,10 +7,9 @@ from decimal import Decimal
 from functools import reduce
 from operator import or_
 
-from django.core.cache import cache
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
-from pagecache.generation import current_generation_or_none
+from pagecache.generation import kept
 
 from courses.models import CoursePage, ModulePage
 from quizzes.models import QuizPage
@@ -41,17 +40,13 @@ def _children_by_course(model, courses: list[CoursePage], **filters) -> dict[int
     """
     if not courses:
         return {}
-    generation = current_generation_or_none()
-    if generation is None:
-        return _read_children_by_course(model, courses, **filters)
     wanted = ",".join(str(course.pk) for course in sorted(courses, key=lambda course: course.pk))
     which = hashlib.sha256(f"{model._meta.label_lower}:{sorted(filters.items())}:{wanted}".encode()).hexdigest()
-    key = f"credit:children:{generation}:{which}"
-    found = cache.get(key)
-    if found is None:
-        found = _read_children_by_course(model, courses, **filters)
-        cache.set(key, found, CHILDREN_SECONDS)
-    return found
+    return kept(
+        f"credit:children:{which}",
+        lambda: _read_children_by_course(model, courses, **filters),
+        seconds=CHILDREN_SECONDS,
+    )
 
 
 # How long a kept list of a course's modules or quizzes lives at most (a new generation replaces it sooner).

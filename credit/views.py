@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.redirects import is_local_path
 from accounts.selectors import legal_name_for
 from courses.models import CoursePage, ModulePage
+from pageparts.spreadsheet import safe_cell
 
 from . import live, pdf, selectors, services, uploads
 from .forms import OutsideCreditForm, RosterForm, VerifyForm
@@ -277,7 +278,7 @@ def _csv_safe(value) -> str:
         if hasattr(value, "isoformat")
         else (f"{value.normalize():f}" if isinstance(value, Decimal) else str(value))
     )
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return safe_cell(text)
 
 
 @login_required

@@ -264,9 +264,10 @@ def learner_registrations(*, learner) -> list[Registration]:
     return result
 
 
-def _waiting_places(registration_ids: list[int]) -> dict[int, int]:
-    """How many people wait ahead of each of these waiting registrations, in one query."""
-    waiting_ahead = (
+def _waiting_ahead() -> Subquery:
+    """How many people wait ahead of the outer registration on its event's waiting list (first come, first
+    served; the id settles two sign-ups in the same instant)."""
+    return Subquery(
         Registration.objects.waiting()
         .filter(event=OuterRef("event"))
         .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
@@ -275,10 +276,12 @@ def _waiting_places(registration_ids: list[int]) -> dict[int, int]:
         .annotate(count=Count("pk"))
         .values("count")
     )
+
+
+def _waiting_places(registration_ids: list[int]) -> dict[int, int]:
+    """How many people wait ahead of each of these waiting registrations, in one query."""
     rows = (
-        Registration.objects.filter(pk__in=registration_ids)
-        .annotate(ahead=Subquery(waiting_ahead))
-        .values_list("pk", "ahead")
+        Registration.objects.filter(pk__in=registration_ids).annotate(ahead=_waiting_ahead()).values_list("pk", "ahead")
     )
     return {pk: ahead or 0 for pk, ahead in rows}
 
@@ -294,21 +297,12 @@ def my_events(
     if registrations is not None:
         upcoming = [held for held in registrations if held.last_end is not None and held.last_end >= now]
         return sorted(upcoming, key=lambda held: (held.first_start, held.pk))
-    waiting_ahead = (
-        Registration.objects.waiting()
-        .filter(event=OuterRef("event"))
-        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
-        .order_by()
-        .values("event")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
     sessions = EventSession.objects.filter(page=OuterRef("event"))
     registrations = (
         Registration.objects.active()
         .filter(learner=learner)
         .annotate(
-            ahead=Subquery(waiting_ahead),
+            ahead=_waiting_ahead(),
             first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
             last_end=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
         )

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import CoursePage
+from pageparts.spreadsheet import safe_cell
 
 from . import course_learners, course_report, event_report
 from .course_access import may_read_report, report_courses
@@ -95,15 +96,6 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
             + (f"?{query.urlencode()}" if query else ""),
         )
         return context
-
-
-# Spreadsheet programs run a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 CSV_HEADER = ["Learner", "Email", "Enrolled", "Modules completed", "Modules", "Last activity", "Completed", "Status"]

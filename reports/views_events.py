@@ -22,6 +22,7 @@ from wagtail.admin.auth import permission_denied
 from events.admin.registrations import can_see_registrations
 from events.models import EventPage
 from pageparts import charts
+from pageparts.spreadsheet import safe_cell
 
 from . import event_report
 
@@ -29,8 +30,6 @@ LIST, CSV, EVENT = "reports_events", "reports_events_csv", "reports_event"
 # With no dates chosen, the report covers a year back and a year ahead.
 DEFAULT_SPAN = timedelta(days=365)
 LONGEST_RANGE_DAYS = 10 * 366
-# A spreadsheet runs a cell starting with one of these as a formula; a leading quote makes it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = (
     "Event",
@@ -82,12 +81,6 @@ def _range_form(request: HttpRequest) -> DateRangeForm:
     if "start" in request.GET or "end" in request.GET:
         return DateRangeForm(request.GET)
     return DateRangeForm({key: value.isoformat() for key, value in default_range().items()})
-
-
-def csv_cell(value) -> str:
-    """The value as text a spreadsheet will not run: a leading = + - @ (or tab, return) gets a quote."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _hours(value) -> str:
@@ -179,8 +172,8 @@ def events_report_csv_view(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for line in lines:
-        writer.writerow([csv_cell(value) for value in _line_cells(line)])
-    writer.writerow([csv_cell(value) for value in _total_cells(event_report.totals(lines))])
+        writer.writerow([safe_cell(value) for value in _line_cells(line)])
+    writer.writerow([safe_cell(value) for value in _total_cells(event_report.totals(lines))])
     return response
 
 

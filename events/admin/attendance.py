@@ -20,6 +20,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 import pageparts.ids  # noqa: F401 - registers the <id:...> and <page_id:...> path converters
 from accounts.selectors import legal_names_for
 from credit.selectors import is_credit_admin
+from pageparts.spreadsheet import safe_cell
 
 from .. import attendance_credit, roster
 from ..attendance import CHECK_IN_OPENS_BEFORE, AttendanceError, mark, mark_many
@@ -29,8 +30,6 @@ from .registrations import can_see_registrations
 
 OVERVIEW, ROSTER, HISTORY, CSV = "events_attendance", "events_roster", "events_attendance_history", "events_roster_csv"
 HISTORY_PAGE_SIZE = 100
-# A spreadsheet runs a cell starting with one of these as a formula; a leading quote makes it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _event(request: HttpRequest, event_id: int) -> EventPage:
@@ -232,12 +231,6 @@ def history_view(request: HttpRequest, event_id: int) -> TemplateResponse:
     )
 
 
-def csv_cell(value) -> str:
-    """The value as text a spreadsheet will not run: a leading = + - @ (or tab, return) gets a quote."""
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def roster_csv_view(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _event(request, event_id)
     if attendance_credit.is_over(event):
@@ -247,7 +240,7 @@ def roster_csv_view(request: HttpRequest, event_id: int) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(roster.CREDIT_ROSTER_COLUMNS)
     for row in roster.credit_roster(event=event):
-        writer.writerow([csv_cell(value) for value in row])
+        writer.writerow([safe_cell(value) for value in row])
     return response
 
 

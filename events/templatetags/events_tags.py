@@ -3,8 +3,7 @@ learning dashboard's "My events" (upcoming, then attended with the credit each e
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
-from pagecache.generation import current_generation_or_none
+from pagecache.generation import kept
 
 from credit.completion import LIVE_METHODS
 
@@ -26,15 +25,7 @@ def status_note(event) -> str:
 def _kept(name: str, read, *, seconds: int):
     """`read()`, kept per page-cache generation: a publish, move or delete, or a saved registration (places
     left), starts a new one. `seconds` bounds what only time changes (an event starting drops off)."""
-    generation = current_generation_or_none()
-    if generation is None:
-        return read()
-    key = f"events:{name}:{generation}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = {"value": read()}
-        cache.set(key, kept, seconds)
-    return kept["value"]
+    return kept(f"events:{name}", read, seconds=seconds)
 
 
 def _index() -> EventIndexPage | None:

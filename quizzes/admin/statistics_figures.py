@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from pageparts.spreadsheet import safe_cell
 from quizzes.statistics import QuestionStatistics, QuizStatistics, StepStatistics
 
 NONE = "—"  # a figure that can't be worked out (too few answers, or every answer scored the same)
 NO_THIRD = "n/a"  # a top or bottom third that doesn't exist: too few attempts to split into thirds
-# A spreadsheet runs a cell starting with one of these as a formula; a leading quote makes it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rounded(value: float | Decimal, places: int = 1) -> str:
@@ -215,8 +214,7 @@ def text_cell(value: str) -> str:
     Only text goes through here (prompts, option texts, flags: what authors typed). Figures are written
     as plain numbers so a spreadsheet can sort them; a negative discrimination is a number, not a formula.
     """
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return safe_cell(value)
 
 
 def _csv_number(value: float | Decimal | None, *, scale: float = 1) -> str:

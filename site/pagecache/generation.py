@@ -9,11 +9,15 @@ read, so the misses that follow a change cost little.
 
 import logging
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
+from django.core.cache import cache as default_cache
 
 GENERATION_KEY = "pagecache:generation"
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -53,3 +57,19 @@ def current_generation_or_none() -> str | None:
     except Exception:
         logger.exception("The page-cache generation could not be read")
         return None
+
+
+def kept(name: str, read: Callable[[], T], *, seconds: int) -> T:
+    """`read()`, kept in the default cache under the current generation, so the next publish, unpublish, move,
+    delete or snippet change (each starts a new generation) makes it read afresh. For what only such changes
+    alter: a course's live modules, the events listing, the site's section links. `seconds` bounds what only
+    time changes. A cache that cannot be reached: `read()` every time. None is kept like any other answer."""
+    generation = current_generation_or_none()
+    if generation is None:
+        return read()
+    key = f"{name}:{generation}"
+    found = default_cache.get(key)
+    if found is None:
+        found = {"value": read()}
+        default_cache.set(key, found, seconds)
+    return found["value"]

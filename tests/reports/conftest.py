@@ -1,27 +1,11 @@
 import pytest
 
-from tests.events import factories as event_factories
+# The providers' fixtures are the events tests' own: the same two providers under the same events index.
+from tests.events.conftest import cascade, events_index, gulf  # noqa: F401
 
 
 @pytest.fixture
-def events_index(db):
-    return event_factories.events_index()
-
-
-@pytest.fixture
-def gulf(events_index):
-    return event_factories.provider("Gulf Coast Bodywork Institute", city="Tampa", region="Florida")
-
-
-@pytest.fixture
-def cascade(events_index):
-    return event_factories.provider(
-        "Cascade Myofascial Education", city="Portland", region="Oregon", time_zone="America/Los_Angeles"
-    )
-
-
-@pytest.fixture
-def gulf_staff(gulf):
+def gulf_staff(gulf):  # noqa: F811  (the fixture imported above)
     from events.services import add_provider_account
     from tests import factories
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reports.course_views import safe_cell
+from pageparts.spreadsheet import safe_cell
 from tests import factories
 from tests.credit import factories as credit_factories
 from tests.reports import course_data

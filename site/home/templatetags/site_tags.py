@@ -70,17 +70,10 @@ def section_url(context, slug: str) -> str:
     A section's address changes only when a page is published, moved or deleted, which starts a new
     generation, so the header stops looking the two pages up on each request.
     """
-    from django.core.cache import cache
-    from pagecache.generation import current_generation_or_none
+    from pagecache.generation import kept
     from wagtail.templatetags.wagtailcore_tags import slugurl
 
     request = context.get("request")
-    generation = current_generation_or_none()
-    if request is None or generation is None:
+    if request is None:
         return slugurl(context, slug) or ""
-    key = f"site:section-url:{generation}:{request.get_host()}:{slug}"
-    url = cache.get(key)
-    if url is None:
-        url = slugurl(context, slug) or ""
-        cache.set(key, url, 6 * 3600)
-    return url
+    return kept(f"site:section-url:{request.get_host()}:{slug}", lambda: slugurl(context, slug) or "", seconds=6 * 3600)

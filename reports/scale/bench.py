@@ -30,7 +30,7 @@ class Timing:
     size: int  # learners built
     attempts: int  # graded attempts at the benchmark quiz
     enrolments: int  # in the benchmark course
-    quiz_seconds: float | None  # None: not measured (the function is missing or failed)
+    quiz_seconds: float | None  # None: not measured (a table made by hand, as in the tests)
     course_seconds: float | None
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from pagecache.personal import forget_learner
 
 from accounts.selectors import legal_name_for
 
@@ -133,6 +134,7 @@ def withdraw_live_credit(*, record: CreditRecord) -> bool:
     # The ledger refuses deletes through its own manager; this is the one sanctioned way out.
     models.QuerySet(Certificate).filter(record=record).delete()
     models.QuerySet(CreditRecord).filter(pk=record.pk).delete()
+    forget_learner(record.user_id)
     return True
 
 
@@ -140,3 +142,4 @@ def note_download(*, certificate: Certificate) -> None:
     """Remember the first download of a certificate: from then on its credit can only be revoked."""
     if certificate.downloaded_at is None:
         Certificate.objects.filter(pk=certificate.pk, downloaded_at__isnull=True).update(downloaded_at=timezone.now())
+        forget_learner(certificate.record.user_id)

@@ -10,6 +10,7 @@ from operator import or_
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from pagecache.generation import kept
+from pagecache.personal import kept_for_learner
 
 from courses.models import CoursePage, ModulePage
 from quizzes.models import QuizPage
@@ -95,6 +96,7 @@ def progress_for(
     known_modules: dict[int, list[ModulePage]] | None = None,
     known_records: list[CreditRecord] | None = None,
     known_done: dict[int, set[int]] | None = None,
+    known_passed: set[int] | None = None,
 ) -> list[CourseProgress]:
     """Progress in each course, with a fixed number of queries whatever the number of courses.
 
@@ -106,7 +108,10 @@ def progress_for(
     modules = known_modules if known_modules is not None else _children_by_course(ModulePage, courses)
     quizzes = _children_by_course(QuizPage, courses, counts_towards_completion=True)
     all_quiz_ids = [quiz.pk for course_quizzes in quizzes.values() for quiz in course_quizzes]
-    passed = passed_quiz_ids(user, all_quiz_ids) if all_quiz_ids else set()
+    if known_passed is not None:
+        passed = set(known_passed)
+    else:
+        passed = passed_quiz_ids(user, all_quiz_ids) if all_quiz_ids else set()
     course_ids = [course.pk for course in courses]
     done: dict[int, set[int]] = {course_id: set() for course_id in course_ids}
     if known_done is not None and set(known_done) >= set(course_ids):
@@ -207,18 +212,57 @@ def course_progress(
     course: CoursePage,
     *,
     modules: list[ModulePage] | None = None,
-    completed_module_ids: set[int] | None = None,
 ) -> CourseProgress | None:
     """The learner's progress in a course they are (or were) enrolled in.
 
-    `modules` (its live modules) and `completed_module_ids` (the ones the learner finished), when known.
+    `modules`: its live modules, when known. The learner's own rows for the course are kept until they
+    change (`learner_course_rows`), so a module page reads none of them again on the next visit.
     """
-    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
-    if enrolment is None:
+    rows = learner_course_rows(user=user, course=course)
+    if rows is None:
         return None
     known = {course.pk: list(modules)} if modules is not None else None
-    done = {course.pk: completed_module_ids} if completed_module_ids is not None else None
-    return progress_for(user, [course], {course.pk: enrolment}, known_modules=known, known_done=done)[0]
+    return progress_for(
+        user,
+        [course],
+        {course.pk: rows.enrolment},
+        known_modules=known,
+        known_done={course.pk: set(rows.completed_module_ids)},
+        known_records=[rows.record] if rows.record else [],
+        known_passed=set(rows.passed_quiz_ids),
+    )[0]
+
+
+@dataclass(frozen=True)
+class LearnerCourseRows:
+    """A learner's own rows for one course: what the course's module pages show of them."""
+
+    enrolment: Enrolment
+    completed_module_ids: frozenset[int]
+    passed_quiz_ids: frozenset[int]
+    record: CreditRecord | None
+
+
+def learner_course_rows(*, user, course: CoursePage) -> LearnerCourseRows | None:
+    """The learner's enrolment, finished modules, passed quizzes and credit record for the course (None if
+    they never enrolled), kept until one of them changes (pagecache.personal; a visit changes none)."""
+    if not user.is_authenticated or course.pk is None:
+        return None
+    return kept_for_learner(user.pk, f"credit:course-rows:{course.pk}", lambda: _read_course_rows(user, course))
+
+
+def _read_course_rows(user, course: CoursePage) -> LearnerCourseRows | None:
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is None:
+        return None
+    done = ModuleProgress.objects.filter(user=user, course=course, completed_at__isnull=False)
+    quiz_ids = [quiz.pk for quiz in _children_by_course(QuizPage, [course], counts_towards_completion=True)[course.pk]]
+    return LearnerCourseRows(
+        enrolment=enrolment,
+        completed_module_ids=frozenset(done.values_list("module_id", flat=True)),
+        passed_quiz_ids=frozenset(passed_quiz_ids(user, quiz_ids)) if quiz_ids else frozenset(),
+        record=CreditRecord.objects.filter(user=user, course=course).first(),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,11 +276,8 @@ def licences_for(user) -> list[Licence]:
 
 def completed_module_ids(*, user, course: CoursePage) -> set[int]:
     """Modules of the course the learner has marked complete (the course and module pages tick them)."""
-    return set(
-        ModuleProgress.objects.filter(user=user, course=course, completed_at__isnull=False).values_list(
-            "module_id", flat=True
-        )
-    )
+    rows = learner_course_rows(user=user, course=course)
+    return set(rows.completed_module_ids) if rows else set()
 
 
 def transcript(user) -> dict:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from pagecache.personal import forget_learner
 
 from accounts.selectors import legal_name_for
 from courses.models import CoursePage, ModulePage
@@ -157,6 +158,10 @@ def record_activity(
             seconds_spent=F("seconds_spent") + seconds
         )
     here = seconds if previous_module_id == module.pk else 0
+    if previous_module_id != module.pk:
+        # The learner moved on: "Continue: …" on their dashboard and course pages now points here. Staying on
+        # the same module changes only its time, which no kept page shows.
+        forget_learner(user.pk)
     progress_id, seconds_spent = _upsert_progress(user, module, course, now=now, visits=1 if visit else 0, seconds=here)
     if want_progress:
         return ModuleProgress.objects.get(pk=progress_id)
@@ -178,6 +183,7 @@ def mark_module_complete(user, module: ModulePage, course: CoursePage, *, now: d
         if short:
             raise NotEnoughTime(short)
         ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now)
+        forget_learner(user.pk)
         progress.refresh_from_db()
     return progress, decide_completion(user, course, now=now)
 
@@ -237,6 +243,7 @@ def decide_completion(user, course: CoursePage, *, now: datetime | None = None) 
     else:
         record = write_credit_record(user, course, completed_at=now, tested=requirements.tested)
     Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=now)
+    forget_learner(user.pk)
     return record
 
 
@@ -246,6 +253,7 @@ def join_live_course(*, user, course: CoursePage) -> CreditRecord | None:
     enrolment, _ = Enrolment.objects.select_for_update().get_or_create(user=user, course=course)
     if enrolment.left_at is not None:
         Enrolment.objects.filter(pk=enrolment.pk).update(left_at=None)
+        forget_learner(user.pk)
     return decide_completion(user, course)
 
 
@@ -342,6 +350,7 @@ def revoke_certificate(certificate: Certificate, *, by, reason: str) -> Certific
         revoked_at=timezone.now(), revoked_reason=reason.strip()[:300], revoked_by=by
     )
     certificate.refresh_from_db()
+    forget_learner(certificate.record.user_id)
     return certificate
 
 

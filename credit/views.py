@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from pagecache.personal import keep_personal_page
 
 from accounts.redirects import is_local_path
 from accounts.selectors import legal_name_for
@@ -58,6 +59,7 @@ def _owned(queryset, request: HttpRequest, **lookup):
 
 @login_required
 @require_GET
+@keep_personal_page  # kept until the learner's own records change (pagecache.personal)
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = selectors.dashboard(request.user)
     context["licence_progress"] = selectors.renewal_overview(

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from pagecache.personal import forget_learner
 
 from credit import live, services
 from credit.models import CreditRecord
@@ -177,6 +178,7 @@ def settle_credit(*, registration: Registration) -> str:
         else:
             record = live.issue_live_credit(user=registration.learner, course=None, offering=offering_for(event))
         Registration.objects.filter(pk=registration.pk).update(credit_record=record)
+        forget_learner(registration.learner_id)
         return "Credit issued."
     if record is None:
         return ""

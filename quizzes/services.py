@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from pagecache.personal import forget_learner
 
 from . import scoring, statistics_records
 from .choices import AttemptStatus, FinishReason
@@ -380,6 +381,7 @@ def _grade(attempt: QuizAttempt, reason: str, now: datetime) -> QuizAttempt | No
     claimed = QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.IN_PROGRESS).update(**fields)
     if not claimed:
         return None
+    forget_learner(attempt.user_id)
     for name, value in fields.items():
         setattr(attempt, name, value)
     by_slot = {item["slot"]: question for item, question in zip(attempt.items, result.questions, strict=True)}

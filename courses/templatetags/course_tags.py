@@ -20,8 +20,4 @@ def completed_module_ids(context, course) -> set[int]:
     user = getattr(request, "user", None)
     if course is None or course.pk is None or user is None or not user.is_authenticated:
         return set()
-    by_provider = panels_registry.completed_module_ids_by_provider(user=user, course=course)
-    # Kept on the request, by course and provider, for the parts further down the page that need the same
-    # answer (the credit app's progress panel).
-    request.completed_module_ids = {**getattr(request, "completed_module_ids", {}), course.pk: by_provider}
-    return set().union(*by_provider.values())
+    return panels_registry.completed_module_ids(user=user, course=course)

@@ -52,13 +52,7 @@ def module_progress(context, module: ModulePage, course: CoursePage | None) -> d
     if course is None or course.pk is None or module.pk is None or not user.is_authenticated:
         return result
     # The module page has already listed the course's live modules for its navigation.
-    progress = course_progress(
-        user,
-        course,
-        modules=context.get("course_modules"),
-        # The navigation asked the credit app already (courses.templatetags.course_tags.completed_module_ids).
-        completed_module_ids=getattr(request, "completed_module_ids", {}).get(course.pk, {}).get("credit"),
-    )
+    progress = course_progress(user, course, modules=context.get("course_modules"))
     if progress is None or progress.enrolment is None or not progress.enrolment.is_active:
         return result
     # The visit this request recorded says the time already (credit.wagtail_hooks); a preview records none.

@@ -17,11 +17,12 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import new_generation
+from .personal import forget_learner
 
 DISPATCH_UID = "pagecache"
 
@@ -32,6 +33,9 @@ def connect() -> None:
     post_page_move.connect(_page_moved, dispatch_uid=f"{DISPATCH_UID}:move")
     post_save.connect(_record_changed, dispatch_uid=f"{DISPATCH_UID}:save")
     post_delete.connect(_record_changed, dispatch_uid=f"{DISPATCH_UID}:delete")
+    post_save.connect(_learner_record_changed, dispatch_uid=f"{DISPATCH_UID}:learner-save")
+    post_delete.connect(_learner_record_changed, dispatch_uid=f"{DISPATCH_UID}:learner-delete")
+    m2m_changed.connect(_learner_links_changed, dispatch_uid=f"{DISPATCH_UID}:learner-m2m")
 
 
 def forget_all_pages() -> None:
@@ -59,6 +63,32 @@ def _record_changed(sender, instance, **kwargs) -> None:
         return
     if sender in _models_pages_show():
         forget_all_pages()
+
+
+def _learner_record_changed(sender, instance, **kwargs) -> None:
+    """A learner's own record saved or deleted (PAGE_CACHE_PERSONAL_MODELS): forget what their pages kept.
+
+    Writes that bypass the signals (`update()`, raw SQL) call `personal.forget_learner` themselves."""
+    path = _learner_models().get(sender)
+    if path is None:
+        return
+    value = instance
+    for name in path.split("."):
+        value = getattr(value, name, None)
+        if value is None:
+            return
+    forget_learner(value)
+
+
+def _learner_links_changed(sender, instance, action, **kwargs) -> None:
+    """Categories added to or taken from a learner's record (outside credit) after it was saved."""
+    if action in {"post_add", "post_remove", "post_clear"}:
+        _learner_record_changed(type(instance), instance)
+
+
+@cache
+def _learner_models() -> dict[type, str]:
+    return {apps.get_model(label): path for label, path in settings.PAGE_CACHE_PERSONAL_MODELS.items()}
 
 
 @cache

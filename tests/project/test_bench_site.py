@@ -5,6 +5,7 @@ before it touches a database.
 """
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -64,6 +65,14 @@ def test_wrk_command_sends_https_proxy_header_and_the_report_script():
     assert "X-Forwarded-Proto: https" in command and "Cookie: sessionid=abc" in command
     assert command[command.index("--script") + 1].endswith("wrk_report.lua")
     assert command[-1] == "http://x/"
+
+
+def test_wrk_command_passes_each_learners_cookies_to_the_script_after_the_address():
+    cookies = ["sessionid=a; csrftoken=1", "sessionid=b; csrftoken=2"]
+    command = wrk_command("http://x/", headers={}, threads=2, connections=20, duration=5, cookies=cookies)
+    assert command[-4:] == ["http://x/", "--", *cookies]
+    script = Path(command[command.index("--script") + 1]).read_text()
+    assert "function request()" in script and 'headers["Cookie"]' in script
 
 
 def test_percentile_is_nearest_rank():

@@ -234,6 +234,21 @@ PAGE_CACHE_MODELS = [
     "wagtailimages.Image",
     "wagtaildocs.Document",
 ]
+# A learner's own records, each with the path to the learner's id: saving or deleting one forgets what that
+# learner's dashboard and module pages kept (pagecache.personal). Writes by update() or raw SQL call
+# pagecache.personal.forget_learner themselves.
+PAGE_CACHE_PERSONAL_MODELS = {
+    "auth.User": "pk",  # a changed name shows in the header
+    "credit.Enrolment": "user_id",
+    "credit.ModuleProgress": "user_id",
+    "credit.CreditRecord": "user_id",
+    "credit.Certificate": "record.user_id",
+    "credit.OutsideCredit": "user_id",
+    "credit.Licence": "user_id",
+    "quizzes.QuizAttempt": "user_id",
+    "events.Registration": "learner_id",
+    "events.SessionAttendance": "registration.learner_id",
+}
 # Addresses besides pages purged from a CDN when any page changes (the events feed lists every event).
 PAGE_CACHE_PURGE_PATHS = ["/calendar/events.ics"]
 

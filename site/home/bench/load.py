@@ -93,16 +93,23 @@ def parse_wrk(output: str) -> Measurement:
     )
 
 
-def wrk_command(url: str, *, headers: dict[str, str], threads: int, connections: int, duration: int) -> list[str]:
+def wrk_command(
+    url: str, *, headers: dict[str, str], threads: int, connections: int, duration: int, cookies: list[str] = ()
+) -> list[str]:
+    """wrk's command line. `cookies`, if given, are sent in turn (wrk_report.lua), one learner after another."""
     command = ["wrk", "--threads", str(threads), "--connections", str(connections), "--duration", f"{duration}s"]
     command += ["--timeout", "10s", "--latency", "--script", str(LUA_SCRIPT)]
     for name, value in {**HTTPS_HEADERS, **headers}.items():
         command += ["--header", f"{name}: {value}"]
-    return [*command, url]
+    return [*command, url, *(["--", *cookies] if cookies else [])]
 
 
-def run_wrk(url: str, *, headers: dict[str, str], threads: int, connections: int, duration: int) -> Measurement:
-    command = wrk_command(url, headers=headers, threads=threads, connections=connections, duration=duration)
+def run_wrk(
+    url: str, *, headers: dict[str, str], threads: int, connections: int, duration: int, cookies: list[str] = ()
+) -> Measurement:
+    command = wrk_command(
+        url, headers=headers, threads=threads, connections=connections, duration=duration, cookies=cookies
+    )
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:

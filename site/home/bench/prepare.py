@@ -36,6 +36,7 @@ def _pages() -> dict[str, str]:
     if missing or events is None:
         raise SystemExit(f"The demo is missing pages ({', '.join(missing) or 'events'}): did load_demo run?")
     return {
+        "course_id": course.pk,
         "catalogue": catalogue.url,
         "course": course.url,
         "module": module.url,
@@ -72,21 +73,34 @@ def _autosave_target(quiz, user) -> dict:
 
 
 def targets(*, learners: int) -> dict:
+    """The pages, and one learner per connection: the demo learner and `learners - 1` more, each enrolled in
+    the course whose module is measured (so each visit is recorded, as for a real class) and each with an
+    open attempt at the quiz."""
     from django.contrib.auth import get_user_model
 
     from accounts.demo import LEARNER
+    from courses.models import CoursePage
+    from credit import services
 
     User = get_user_model()
     quiz = _open_quiz()
-    quiz_learners = []
-    for number in range(1, learners + 1):
+    pages = _pages()
+    course = CoursePage.objects.get(pk=pages["course_id"])
+    users = [User.objects.get(username=LEARNER.username)]
+    for number in range(1, learners):
         user, _ = User.objects.get_or_create(
             username=f"bench-learner-{number}", defaults={"email": f"bench-learner-{number}@touchstone.example"}
         )
-        quiz_learners.append({"session": _session_cookie(user), **_autosave_target(quiz, user)})
+        users.append(user)
+    page_sessions, quiz_learners = [], []
+    for user in users:
+        services.enrol(user, course)
+        session = _session_cookie(user)
+        page_sessions.append(session)
+        quiz_learners.append({"session": session, **_autosave_target(quiz, user)})
     return {
-        **_pages(),
-        "learner_session": _session_cookie(User.objects.get(username=LEARNER.username)),
+        **pages,
+        "page_sessions": page_sessions,
         "quiz": {"id": quiz.pk, "url": quiz.url},
         "quiz_learners": quiz_learners,
     }

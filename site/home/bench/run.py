@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import time
 from collections.abc import Callable
@@ -81,9 +82,15 @@ def run(options: Options, *, write: Callable[[str], None] = print) -> list[Row]:
         targets = prepare.read(site.manage("shell", "-c", code))
         write(f"Starting gunicorn with production settings ({options.workers} workers)...")
         with Gunicorn(site, workers=options.workers, ready_path=BARE_PATH) as server:
-            learner = {"Cookie": f"sessionid={targets['learner_session']}"}
+            # One signed-in learner per connection, each with the CSRF cookie a browser keeps after its first page.
+            learners = [
+                f"sessionid={session}; csrftoken={secrets.token_hex(16)}" for session in targets["page_sessions"]
+            ]
+            learner = {"Cookie": learners[0]}
 
-            def wrk(name: str, path: str, headers: dict[str, str], target: Target | None = None) -> Row:
+            def wrk(
+                name: str, path: str, headers: dict[str, str], target: Target | None = None, cookies: list[str] = ()
+            ) -> Row:
                 server.get(path, headers)  # warm the workers up (caches, image renditions)
                 # One request on its own: its time is the page's own cost, with no queue in front of it.
                 started = time.perf_counter()
@@ -98,12 +105,16 @@ def run(options: Options, *, write: Callable[[str], None] = print) -> list[Row]:
                     threads=options.threads,
                     connections=options.connections,
                     duration=options.duration,
+                    cookies=list(cookies),
                 )
                 return Row(name, measurement, target)
 
             rows = [wrk("bare Django view (first)", BARE_PATH, {})]
             for page in pages(targets):
-                rows.append(wrk(page.name, page.path, learner if page.signed_in else {}, page.target))
+                if page.signed_in:
+                    rows.append(wrk(page.name, page.path, learner, page.target, cookies=learners))
+                else:
+                    rows.append(wrk(page.name, page.path, {}, page.target))
             clients = [QuizClient(port=server.port, learner=entry) for entry in targets["quiz_learners"]]
             write(f"  quiz autosave, {len(clients)} learners ({options.duration} s)...")
             rows.append(

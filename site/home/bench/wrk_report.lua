@@ -2,15 +2,37 @@
 -- as failures; this script counts every answer that is not a 2xx (a redirect to the login page included)
 -- and prints the latency percentiles the benchmark reports, one "BENCH" line each.
 
+-- With cookies after "--" on wrk's command line (one per signed-in learner), each request carries the next
+-- learner's cookies, each thread starting at its own place in the list.
+
 local threads = {}
 
 function setup(thread)
+   thread:set("id", #threads)
    table.insert(threads, thread)
 end
 
 function init(args)
    bad = 0
    statuses = ""
+   cookies = {}
+   for _, cookie in ipairs(args) do
+      table.insert(cookies, cookie)
+   end
+   turn = id or 0
+end
+
+function request()
+   if #cookies == 0 then
+      return wrk.format()
+   end
+   turn = turn + 1
+   local headers = {}
+   for name, value in pairs(wrk.headers) do
+      headers[name] = value
+   end
+   headers["Cookie"] = cookies[(turn % #cookies) + 1]
+   return wrk.format(nil, nil, headers)
 end
 
 function response(status, headers, body)

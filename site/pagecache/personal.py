@@ -1,0 +1,169 @@
+"""What one learner's own pages show, kept until something of theirs changes.
+
+A learner's dashboard and the progress on a module page are read from a dozen of their own rows
+(enrolments, finished modules, quiz results, credit, licences, event places). Those rows change when the
+learner does something (enrols, finishes a module, submits a quiz, registers for an event) or when
+someone does something for them (a provider records attendance, an administrator issues credit), and
+far less often than the pages are opened.
+
+So each learner has a token of their own, kept in the shared page cache beside the page-cache generation
+(every worker and, with Redis, every server sees the same one). What is kept for a learner is kept under
+their token and the generation; saving or deleting any record listed in PAGE_CACHE_PERSONAL_MODELS, or a
+write service calling `forget_learner`, replaces the token, and the next request reads afresh. A publish
+starts a new generation, which forgets what every learner's pages kept of the pages themselves.
+
+`kept_for_learner` keeps a value; `keep_personal_page` keeps a whole signed-in page (the dashboard),
+answered again only to the same learner in the same browser (the key holds the browser's CSRF secret,
+so the form tokens in the page still pair with its cookie) and never when a message is waiting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache as default_cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+from .generation import current_generation, page_cache
+
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+# Headers a kept personal page is sent with again (cookies never are).
+KEPT_HEADERS = {"content-type", "content-language", "x-frame-options", "referrer-policy"}
+
+
+def _token_key(user_id: int) -> str:
+    return f"pagecache:learner:{user_id}"
+
+
+def learner_token(user_id: int) -> str | None:
+    """The learner's current token, started if they have none; None when the shared cache cannot be reached."""
+    try:
+        shared = page_cache()
+        key = _token_key(user_id)
+        token = shared.get(key)
+        if token is None:
+            token = uuid.uuid4().hex
+            # add(), not set(): when two workers start a token together, both use the first one's.
+            if not shared.add(key, token, timeout=None):
+                token = shared.get(key) or token
+        return token
+    except Exception:
+        logger.exception("A learner's page-cache token could not be read")
+        return None
+
+
+def forget_learner(user_id: int | None) -> None:
+    """Forget everything kept for this learner: now, and again once the change is committed (a request that
+    read the old rows before the commit would otherwise keep them under the token the first change made)."""
+    if user_id is None:
+        return
+    _new_token(user_id)
+    transaction.on_commit(lambda: _new_token(user_id))
+
+
+def _new_token(user_id: int) -> None:
+    try:
+        page_cache().set(_token_key(user_id), uuid.uuid4().hex, timeout=None)
+    except Exception:
+        # What was kept then runs out within PAGE_CACHE_SECONDS; the change itself is saved.
+        logger.exception("A learner's page-cache token could not be replaced")
+
+
+def _prefix(user_id: int) -> str | None:
+    token = learner_token(user_id)
+    if token is None:
+        return None
+    try:
+        generation = current_generation()
+    except Exception:
+        logger.exception("The page-cache generation could not be read")
+        return None
+    return f"learner:{user_id}:{token}:{generation}"
+
+
+def kept_for_learner(user_id: int, name: str, read: Callable[[], T], *, seconds: int | None = None) -> T:
+    """`read()`, kept in the default cache until this learner's token or the page-cache generation changes,
+    or `seconds` (PAGE_CACHE_SECONDS by default: what only time changes) pass. None is kept like any answer."""
+    prefix = _prefix(user_id)
+    if prefix is None:
+        return read()
+    key = f"{prefix}:{name}"
+    found = default_cache.get(key)
+    if found is None:
+        found = {"value": read()}
+        default_cache.set(key, found, settings.PAGE_CACHE_SECONDS if seconds is None else seconds)
+    return found["value"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole signed-in pages
+# ---------------------------------------------------------------------------------------------
+
+
+def keep_personal_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Keep a signed-in GET page for the same learner in the same browser, until their token or the
+    generation changes. For pages that show the learner's own records and nothing that changes otherwise."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        key = _page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
+        try:
+            kept = default_cache.get(key)
+        except Exception:
+            logger.exception("A kept personal page could not be read")
+            kept = None
+        if kept is not None:
+            get_token(request)  # as rendering the page's forms would: the CSRF cookie is sent again, renewed
+            return HttpResponse(kept["content"], status=200, headers=kept["headers"])
+        response = view(request, *args, **kwargs)
+        if _may_keep(request, response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
+            try:
+                default_cache.set(key, {"content": response.content, "headers": headers}, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("A personal page could not be kept")
+        return response
+
+    return wrapper
+
+
+def _page_key(request: HttpRequest) -> str | None:
+    if not settings.PAGE_CACHE_ENABLED or request.method != "GET" or not request.user.is_authenticated:
+        return None
+    csrf_secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    if not csrf_secret or len(request.META.get("QUERY_STRING", "")) > 512:
+        return None  # no CSRF cookie yet: the page will set one, and its forms pair with that
+    messages = getattr(request, "_messages", None)
+    if messages is not None and len(messages):
+        return None  # a message waits to be shown once
+    prefix = _prefix(request.user.pk)
+    if prefix is None:
+        return None
+    address = f"{request.get_host()}|{request.get_full_path()}|{csrf_secret}"
+    return f"{prefix}:page:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME):
+        return False  # the page's forms pair with a secret this browser does not hold yet
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "added_new", False):
+        return False
+    session = getattr(request, "session", None)
+    return session is None or not session.modified

@@ -1,0 +1,145 @@
+"""A learner's own pages kept until something of theirs changes (pagecache.personal): never another
+learner's page, never a stale one after their records change, never a form that fails to post."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from credit import services
+from credit.models import Licence
+from pagecache import personal
+from tests.credit import factories as credit_factories
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/learning/"
+# A kept dashboard costs the session and the user (the learner's token and the page come from the cache).
+KEPT_DASHBOARD_QUERIES = 2
+
+
+def browser(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def dashboard(client: Client) -> str:
+    response = client.get(DASHBOARD)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def warmed(client: Client) -> str:
+    """The dashboard as the learner sees it once it is kept: the first visit sets the CSRF cookie, the second
+    makes and keeps the page, the third is the kept one."""
+    for _ in range(3):
+        page = dashboard(client)
+    return page
+
+
+@pytest.fixture
+def sam(catalogue):
+    learner = credit_factories.learner("sam", legal_name="Samira Haddad", first_name="Samira")
+    course, modules = credit_factories.home_study_course(title="Swedish Massage Foundations", modules=3)
+    services.enrol(learner, course)
+    return learner, course, modules
+
+
+def test_a_kept_dashboard_costs_only_the_session_and_the_user(sam):
+    client = browser(sam[0])
+    first = warmed(client)
+    with CaptureQueriesContext(connection) as captured:
+        again = dashboard(client)
+    assert len(captured.captured_queries) <= KEPT_DASHBOARD_QUERIES
+    assert again == first and "Swedish Massage Foundations" in again
+
+
+def test_a_learner_never_gets_another_learners_kept_page(sam, catalogue):
+    other = credit_factories.learner("lee", legal_name="Lee Park")
+    other_course, _ = credit_factories.home_study_course(title="Chair Massage Essentials", modules=1)
+    services.enrol(other, other_course)
+    warmed(browser(sam[0]))
+    lees = warmed(browser(other))
+    assert "Chair Massage Essentials" in lees and "Swedish Massage Foundations" not in lees
+
+
+def test_the_same_learner_in_another_browser_gets_forms_that_post_there(sam):
+    learner, course, _ = sam
+    warmed(browser(learner))
+    second = Client(enforce_csrf_checks=True)
+    second.force_login(learner)
+    page = warmed(second)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token, "the dashboard holds a form"
+    response = second.post(reverse("credit:leave", args=[course.pk]), {"csrfmiddlewaretoken": token.group(1)})
+    assert response.status_code == 302
+
+
+def test_finishing_a_module_shows_on_the_next_dashboard(sam):
+    learner, course, modules = sam
+    client = browser(learner)
+    before = warmed(client)
+    services.mark_module_complete(learner, modules[0], course)  # an update(), not a save: forgets explicitly
+    after = dashboard(client)
+    assert after != before
+    assert "1 of" in after or "33%" in after or 'value="33"' in after
+
+
+def test_moving_to_another_module_changes_where_continue_points(sam, rf):
+    learner, course, modules = sam
+    client = browser(learner)
+    client.get(modules[0].url)
+    assert f"Continue: {modules[0].title}" in warmed(client)
+    client.get(modules[2].url)
+    assert f"Continue: {modules[2].title}" in dashboard(client)
+
+
+def test_a_licence_added_by_the_learner_shows_at_once(sam):
+    learner, _, _ = sam
+    client = browser(learner)
+    assert "MA99999" not in warmed(client)
+    credit_factories.licence(learner, number="MA99999")
+    assert Licence.objects.filter(user=learner).exists()
+    page = dashboard(client)
+    assert "Florida" in page or "MA99999" in page
+
+
+def test_a_message_is_shown_once_and_never_kept(sam):
+    learner, course, _ = sam
+    client = browser(learner)
+    warmed(client)
+    response = client.post(reverse("credit:leave", args=[course.pk]), follow=True)
+    shown = response.content.decode()
+    assert "ve left Swedish Massage Foundations" in shown  # the apostrophe is escaped in the page
+    later = dashboard(client)
+    assert "ve left Swedish Massage Foundations" not in later
+
+
+def test_a_cache_that_cannot_be_reached_serves_the_dashboard_made_afresh(sam, monkeypatch):
+    learner, _, _ = sam
+    client = browser(learner)
+    warmed(client)
+
+    def unreachable():
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(personal, "page_cache", unreachable)
+    assert "Swedish Massage Foundations" in dashboard(client)
+
+
+def test_kept_for_learner_reads_again_after_the_learner_is_forgotten(sam):
+    learner = sam[0]
+    reads = []
+
+    def read():
+        reads.append(1)
+        return len(reads)
+
+    assert personal.kept_for_learner(learner.pk, "test:value", read) == 1
+    assert personal.kept_for_learner(learner.pk, "test:value", read) == 1
+    personal.forget_learner(learner.pk)
+    assert personal.kept_for_learner(learner.pk, "test:value", read) == 2

@@ -1,13 +1,17 @@
 """What the dashboard and the renewal tracker read that only an administrator or a publish changes, kept per
-page-cache generation: each renewal requirement's rules, and the courses open for enrolment.
+page-cache generation: each renewal requirement's rules, the courses open for enrolment, and each course's
+live modules and quizzes.
 
 A publish, unpublish, move or delete, or a saved snippet (requirement profiles and CE categories are
 snippets) or requirement rule (`PAGE_CACHE_MODELS`), starts a new generation, and with it a new key.
 """
 
+import hashlib
 from decimal import Decimal
+from functools import reduce
+from operator import or_
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from pagecache.generation import kept
 
 from courses.models import CourseCECategory, CoursePage
@@ -85,4 +89,36 @@ def _read_open_courses() -> list[tuple[CoursePage, dict[str, Decimal]]]:
         # Kept without the prefetched links: the hours above are all that is read of them.
         course._prefetched_objects_cache = {}
         found.append((course, category_hours))
+    return found
+
+
+def children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
+    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order.
+
+    Which pages are live under a course changes only with a publish, unpublish, move or delete, each of
+    which starts a new page-cache generation, so the answer is kept under it.
+    """
+    if not courses:
+        return {}
+    wanted = ",".join(str(course.pk) for course in sorted(courses, key=lambda course: course.pk))
+    which = hashlib.sha256(f"{model._meta.label_lower}:{sorted(filters.items())}:{wanted}".encode()).hexdigest()
+    return kept(
+        f"credit:children:{which}",
+        lambda: _read_children_by_course(model, courses, **filters),
+        seconds=CHILDREN_SECONDS,
+    )
+
+
+# How long a kept list of a course's modules or quizzes lives at most (a new generation replaces it sooner).
+CHILDREN_SECONDS = 6 * 3600
+
+
+def _read_children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
+    found: dict[int, list] = {course.pk: [] for course in courses}
+    condition = reduce(or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses))
+    by_path = {course.path: course.pk for course in courses}
+    for page in model.objects.live().filter(condition, **filters).order_by("path"):
+        course_id = by_path.get(page.path[: -model.steplen])
+        if course_id is not None:
+            found[course_id].append(page)
     return found

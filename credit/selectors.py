@@ -1,24 +1,20 @@
 """Read queries for learner pages, shaped so a page costs the same queries however many courses it lists."""
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
-from pagecache.generation import kept
-from pagecache.personal import kept_for_learner
 
 from courses.models import CoursePage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.selectors import passed_quiz_ids
 
 from . import completion, renewal_suggestions, rules
-from .kept import open_courses, requirements_by_profile
+from .kept import children_by_course, open_courses, requirements_by_profile
 from .kept import requirement_for as requirement_for  # still read from here by renewal code and tests
+from .learner_rows import learner_course_rows
 from .models import (
     CreditRecord,
     Enrolment,
@@ -31,38 +27,6 @@ from .models import (
 def is_credit_admin(user) -> bool:
     """Administrators see every learner's records; everyone else sees only their own."""
     return bool(user.is_authenticated and (user.is_superuser or user.has_perm("credit.view_creditrecord")))
-
-
-def _children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
-    """Live child pages of one type (modules, quizzes) of many courses in one query, in page order.
-
-    Which pages are live under a course changes only with a publish, unpublish, move or delete, each of
-    which starts a new page-cache generation, so the answer is kept under it.
-    """
-    if not courses:
-        return {}
-    wanted = ",".join(str(course.pk) for course in sorted(courses, key=lambda course: course.pk))
-    which = hashlib.sha256(f"{model._meta.label_lower}:{sorted(filters.items())}:{wanted}".encode()).hexdigest()
-    return kept(
-        f"credit:children:{which}",
-        lambda: _read_children_by_course(model, courses, **filters),
-        seconds=CHILDREN_SECONDS,
-    )
-
-
-# How long a kept list of a course's modules or quizzes lives at most (a new generation replaces it sooner).
-CHILDREN_SECONDS = 6 * 3600
-
-
-def _read_children_by_course(model, courses: list[CoursePage], **filters) -> dict[int, list]:
-    found: dict[int, list] = {course.pk: [] for course in courses}
-    condition = reduce(or_, (Q(path__startswith=course.path, depth=course.depth + 1) for course in courses))
-    by_path = {course.path: course.pk for course in courses}
-    for page in model.objects.live().filter(condition, **filters).order_by("path"):
-        course_id = by_path.get(page.path[: -model.steplen])
-        if course_id is not None:
-            found[course_id].append(page)
-    return found
 
 
 @dataclass
@@ -105,8 +69,8 @@ def progress_for(
     them all anyway), and `known_done` the modules each course's learner has finished (the module page's
     navigation ticked them already), which saves looking them up again.
     """
-    modules = known_modules if known_modules is not None else _children_by_course(ModulePage, courses)
-    quizzes = _children_by_course(QuizPage, courses, counts_towards_completion=True)
+    modules = known_modules if known_modules is not None else children_by_course(ModulePage, courses)
+    quizzes = children_by_course(QuizPage, courses, counts_towards_completion=True)
     all_quiz_ids = [quiz.pk for course_quizzes in quizzes.values() for quiz in course_quizzes]
     if known_passed is not None:
         passed = set(known_passed)
@@ -231,38 +195,6 @@ def course_progress(
         known_records=[rows.record] if rows.record else [],
         known_passed=set(rows.passed_quiz_ids),
     )[0]
-
-
-@dataclass(frozen=True)
-class LearnerCourseRows:
-    """A learner's own rows for one course: what the course's module pages show of them."""
-
-    enrolment: Enrolment
-    completed_module_ids: frozenset[int]
-    passed_quiz_ids: frozenset[int]
-    record: CreditRecord | None
-
-
-def learner_course_rows(*, user, course: CoursePage) -> LearnerCourseRows | None:
-    """The learner's enrolment, finished modules, passed quizzes and credit record for the course (None if
-    they never enrolled), kept until one of them changes (pagecache.personal; a visit changes none)."""
-    if not user.is_authenticated or course.pk is None:
-        return None
-    return kept_for_learner(user.pk, f"credit:course-rows:{course.pk}", lambda: _read_course_rows(user, course))
-
-
-def _read_course_rows(user, course: CoursePage) -> LearnerCourseRows | None:
-    enrolment = Enrolment.objects.filter(user=user, course=course).first()
-    if enrolment is None:
-        return None
-    done = ModuleProgress.objects.filter(user=user, course=course, completed_at__isnull=False)
-    quiz_ids = [quiz.pk for quiz in _children_by_course(QuizPage, [course], counts_towards_completion=True)[course.pk]]
-    return LearnerCourseRows(
-        enrolment=enrolment,
-        completed_module_ids=frozenset(done.values_list("module_id", flat=True)),
-        passed_quiz_ids=frozenset(passed_quiz_ids(user, quiz_ids)) if quiz_ids else frozenset(),
-        record=CreditRecord.objects.filter(user=user, course=course).first(),
-    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,9 +6,7 @@ deciding it again changes nothing (a unique constraint backs that up).
 
 from datetime import datetime
 
-from django.conf import settings
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pagecache.personal import forget_learner
 
@@ -21,6 +19,7 @@ from . import completion, live
 from .choices import place_for_delivery
 from .models import ApprovingBody, Certificate, CreditRecord, Enrolment, ModuleProgress, ProviderSettings
 from .selectors import licences_for
+from .visits import record_activity
 
 
 class EnrolmentClosed(Exception):
@@ -83,89 +82,6 @@ def active_enrolment(user, course_id: int) -> Enrolment | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return Enrolment.objects.filter(user=user, course_id=course_id, left_at__isnull=True).first()
-
-
-# ---------------------------------------------------------------------------------------------
-# Study time and module progress
-# ---------------------------------------------------------------------------------------------
-
-
-def _study_seconds(user, now: datetime) -> tuple[int | None, int]:
-    """The module the learner was last active on and the seconds since then that count as study on it."""
-    previous = (
-        ModuleProgress.objects.filter(user=user)
-        .order_by("-last_seen_at")
-        .values_list("module_id", "last_seen_at")
-        .first()
-    )
-    if previous is None:
-        return None, 0
-    module_id, last_seen_at = previous
-    seconds = completion.counted_seconds(
-        (now - last_seen_at).total_seconds(), max_gap_seconds=settings.CREDIT_MAX_ACTIVITY_GAP_SECONDS
-    )
-    return module_id, seconds
-
-
-def _upsert_progress(user, module: ModulePage, course: CoursePage, *, now: datetime, visits: int, seconds: int):
-    """One statement for a visit or heartbeat: the module's row made on first sight, else brought up to date.
-
-    Returns (row id, seconds spent). PostgreSQL and SQLite both take INSERT ... ON CONFLICT ... RETURNING;
-    the ORM's bulk_create(update_conflicts=True) cannot add to a counter, so the statement is written out.
-    """
-    table = connection.ops.quote_name(ModuleProgress._meta.db_table)
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    sql = (
-        f"INSERT INTO {table} (user_id, module_id, course_id, first_visited_at, last_seen_at, visit_count, "
-        f"seconds_spent, completed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, NULL) "
-        f"ON CONFLICT (user_id, module_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, "
-        f"visit_count = {table}.visit_count + EXCLUDED.visit_count, "
-        f"seconds_spent = {table}.seconds_spent + EXCLUDED.seconds_spent "
-        f"RETURNING id, seconds_spent"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, module.pk, course.pk, stamp, stamp, visits, seconds])
-        return cursor.fetchone()
-
-
-@transaction.atomic
-def record_activity(
-    user,
-    module: ModulePage,
-    course: CoursePage,
-    *,
-    visit: bool,
-    now: datetime | None = None,
-    want_progress: bool = True,
-):
-    """A page view (visit=True) or a heartbeat from an open module. Only enrolled learners are tracked.
-
-    The time since the learner's last sign of activity goes to the module they were on then. Returns the
-    module's progress (read back fresh unless `want_progress` is False: then a `ModuleProgress` holding only
-    its id and seconds spent, which is all a page view shows), or None when the learner is not enrolled.
-    Three statements in the usual case: the enrolment (which also locks it against a concurrent visit),
-    the last activity, and one upsert of the module's row.
-    """
-    now = now or timezone.now()
-    enrolled = Enrolment.objects.filter(user=user, course=course, left_at__isnull=True).update(
-        last_module=module, last_activity_at=now
-    )
-    if not enrolled:
-        return None
-    previous_module_id, seconds = _study_seconds(user, now)
-    if seconds and previous_module_id != module.pk:
-        ModuleProgress.objects.filter(user=user, module_id=previous_module_id).update(
-            seconds_spent=F("seconds_spent") + seconds
-        )
-    here = seconds if previous_module_id == module.pk else 0
-    if previous_module_id != module.pk:
-        # The learner moved on: "Continue: …" on their dashboard and course pages now points here. Staying on
-        # the same module changes only its time, which no kept page shows.
-        forget_learner(user.pk)
-    progress_id, seconds_spent = _upsert_progress(user, module, course, now=now, visits=1 if visit else 0, seconds=here)
-    if want_progress:
-        return ModuleProgress.objects.get(pk=progress_id)
-    return ModuleProgress(pk=progress_id, user=user, module=module, course=course, seconds_spent=seconds_spent)
 
 
 @transaction.atomic

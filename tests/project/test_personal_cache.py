@@ -8,10 +8,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pagecache import personal
 
 from credit import services
 from credit.models import Licence
-from pagecache import personal
 from tests.credit import factories as credit_factories
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,7 @@ def test_finishing_a_module_shows_on_the_next_dashboard(sam):
     assert "1 of" in after or "33%" in after or 'value="33"' in after
 
 
-def test_moving_to_another_module_changes_where_continue_points(sam, rf):
+def test_moving_to_another_module_changes_where_continue_points(sam):
     learner, course, modules = sam
     client = browser(learner)
     client.get(modules[0].url)

@@ -31,6 +31,7 @@ from pathlib import Path
 import django
 import wagtail
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.utils import timezone
@@ -324,6 +325,9 @@ def restore_backup(*, archive: Path, force: bool = False, database: str = "defau
         manifest = read_archive(archive=Path(archive), into=folder)
         _restore_database(manifest=manifest, folder=folder, database=database, force=force)
         media = _restore_media(folder=folder)
+    # Kept pages, routes and what was kept for each learner described the database as it was: forget them.
+    for alias in settings.CACHES:
+        caches[alias].clear()
     return RestoreResult(
         manifest=manifest,
         database_format=manifest["database"]["format"],

@@ -16,6 +16,7 @@ from functools import cache
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
@@ -70,13 +71,16 @@ def _learner_record_changed(sender, instance, **kwargs) -> None:
 
     Writes that bypass the signals (`update()`, raw SQL) call `personal.forget_learner` themselves."""
     path = _learner_models().get(sender)
-    if path is None:
-        return
+    if path is None or kwargs.get("raw"):
+        return  # a fixture being loaded (a restore): its related rows may not be there yet
     value = instance
-    for name in path.split("."):
-        value = getattr(value, name, None)
-        if value is None:
-            return
+    try:
+        for name in path.split("."):
+            value = getattr(value, name, None)
+            if value is None:
+                return
+    except ObjectDoesNotExist:  # deleted together with what it belonged to
+        return
     forget_learner(value)
 
 

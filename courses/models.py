@@ -337,6 +337,27 @@ class ModulePage(KnownViewRestrictionsMixin, Page):
 
         return course_and_modules(self)
 
+    def serve(self, request, *args, **kwargs):
+        """A signed-in learner's module page is kept until something of theirs changes
+        (`pagecache.personal`), all but the parts after the body (progress, the mark-complete form and the
+        time the visit just recorded), which are made afresh each time. Previews are never kept."""
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        from pagecache.personal import serve_with_fresh_part
+
+        return serve_with_fresh_part(
+            request,
+            make_page=lambda: super(ModulePage, self).serve(request, *args, **kwargs),
+            make_part=lambda: self._after_body(request),
+        )
+
+    def _after_body(self, request) -> str:
+        from django.template import RequestContext
+
+        from .panels_registry import MODULE_AFTER_BODY, course_panels
+
+        return course_panels.render(MODULE_AFTER_BODY, RequestContext(request, self.get_context(request)))
+
     def get_context(self, request, *args, **kwargs):
         from pagecache.generation import current_generation
 

@@ -13,7 +13,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from pagecache.generation import page_cache
+from pagecache.generation import new_generation, page_cache
 
 ACCESS_TOKEN_KEY = "home:admin-access-token"
 # How long a kept answer lives at most (a new token replaces it sooner).
@@ -63,6 +63,8 @@ def forget_admin_access() -> None:
         # A cache that cannot be reached keeps nothing to forget; kept answers run out within ACCESS_SECONDS.
         with contextlib.suppress(Exception):
             page_cache().set(ACCESS_TOKEN_KEY, uuid.uuid4().hex, timeout=None)
+        # Kept personal pages show the Authoring link and user bar only to those who may author: forget them.
+        new_generation()
 
     renew()
     transaction.on_commit(renew)

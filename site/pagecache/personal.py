@@ -15,6 +15,9 @@ starts a new generation, which forgets what every learner's pages kept of the pa
 `kept_for_learner` keeps a value; `keep_personal_page` keeps a whole signed-in page (the dashboard),
 answered again only to the same learner in the same browser (the key holds the browser's CSRF secret,
 so the form tokens in the page still pair with its cookie) and never when a message is waiting.
+`serve_with_fresh_part` does the same for a page with one part made afresh on every request (a module
+page's progress panel, which shows the time the visit just recorded), between PART_START and PART_END.
+A page that must never be kept for the person (one with the Wagtail user bar) calls `refuse_to_keep`.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ logger = logging.getLogger(__name__)
 
 # Headers a kept personal page is sent with again (cookies never are).
 KEPT_HEADERS = {"content-type", "content-language", "x-frame-options", "referrer-policy"}
+# Around the part of a page made afresh on every request (`serve_with_fresh_part`).
+PART_START = "<!-- made for this request -->"
+PART_END = "<!-- /made for this request -->"
 
 
 def _token_key(user_id: int) -> str:
@@ -141,6 +147,45 @@ def keep_personal_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     return wrapper
 
 
+def serve_with_fresh_part(
+    request: HttpRequest, *, make_page: Callable[[], HttpResponse], make_part: Callable[[], str]
+) -> HttpResponse:
+    """`make_page()`, kept as `keep_personal_page` keeps a page, except what it renders between PART_START and
+    PART_END: a kept page is sent with `make_part()` there instead, made for this request."""
+    key = _page_key(request)
+    if key is None:
+        return make_page()
+    try:
+        kept = default_cache.get(key)
+    except Exception:
+        logger.exception("A kept personal page could not be read")
+        kept = None
+    if kept is not None:
+        get_token(request)  # as rendering the page's forms would: the CSRF cookie is sent again, renewed
+        content = kept["before"] + PART_START + make_part() + PART_END + kept["after"]
+        return HttpResponse(content, status=200, headers=kept["headers"])
+    response = make_page()
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    if _may_keep(request, response):
+        before, start, rest = response.content.decode(response.charset).partition(PART_START)
+        _part, end, after = rest.partition(PART_END)
+        if start and end and PART_START not in after:
+            headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
+            try:
+                default_cache.set(
+                    key, {"before": before, "after": after, "headers": headers}, settings.PAGE_CACHE_SECONDS
+                )
+            except Exception:
+                logger.exception("A personal page could not be kept")
+    return response
+
+
+def refuse_to_keep(request: HttpRequest) -> None:
+    """This response shows something that no personal page may keep (the Wagtail user bar of an author)."""
+    request._pagecache_personal_refused = True
+
+
 def _page_key(request: HttpRequest) -> str | None:
     if not settings.PAGE_CACHE_ENABLED or request.method != "GET" or not request.user.is_authenticated:
         return None
@@ -159,6 +204,8 @@ def _page_key(request: HttpRequest) -> str | None:
 
 def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "_pagecache_personal_refused", False) or getattr(request, "is_preview", False):
         return False
     if request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME):
         return False  # the page's forms pair with a secret this browser does not hold yet

@@ -143,3 +143,70 @@ def test_kept_for_learner_reads_again_after_the_learner_is_forgotten(sam):
     assert personal.kept_for_learner(learner.pk, "test:value", read) == 1
     personal.forget_learner(learner.pk)
     assert personal.kept_for_learner(learner.pk, "test:value", read) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Module pages: kept but for the progress part, which is made on every request
+# ---------------------------------------------------------------------------------------------
+
+
+def module_page(client: Client, module) -> str:
+    response = client.get(module.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_kept_module_page_still_counts_the_visit_and_shows_the_time_just_recorded(catalogue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from credit.models import ModuleProgress
+
+    learner = credit_factories.learner("mo")
+    course, modules = credit_factories.live_course(title="Trigger Point Basics", modules=2, minimum_module_minutes=10)
+    services.enrol(learner, course)
+    client = browser(learner)
+    for _ in range(3):
+        first = module_page(client, modules[0])
+    assert "spent 0 minutes here" in first
+    ModuleProgress.objects.filter(user=learner).update(last_seen_at=timezone.now() - timedelta(minutes=4))
+    later = module_page(client, modules[0])
+    assert "spent 4 minutes here" in later  # the part after the body is made for this request
+    assert ModuleProgress.objects.get(user=learner, module=modules[0]).visit_count == 4
+
+
+def test_finishing_a_module_ticks_it_on_the_next_kept_module_page(sam):
+    learner, course, modules = sam
+    client = browser(learner)
+    for _ in range(3):
+        page = module_page(client, modules[1])
+    assert "(completed)" not in page
+    services.mark_module_complete(learner, modules[0], course)
+    assert "(completed)" in module_page(client, modules[1])
+
+
+def test_two_learners_on_one_module_page_each_see_their_own(sam, catalogue):
+    learner, course, modules = sam
+    services.mark_module_complete(learner, modules[0], course)
+    other = credit_factories.learner("newcomer", legal_name="Nia Newcomer")
+    for _ in range(3):
+        module_page(browser(learner), modules[0])
+    theirs = module_page(browser(other), modules[0])
+    assert "(completed)" not in theirs and "Enrol in" in theirs
+
+
+def test_an_authors_pages_are_never_kept(sam, django_user_model, monkeypatch):
+    _, _, modules = sam
+    kept = []
+    monkeypatch.setattr(personal.default_cache, "set", lambda key, *args, **kwargs: kept.append(key))
+    author = django_user_model.objects.create_superuser("author", "author@example.com", "pw-12345-abc")
+    client = browser(author)
+    for _ in range(3):
+        module_page(client, modules[0])
+        dashboard(client)
+    assert not [key for key in kept if ":page:" in key]
+    learner_client = browser(sam[0])
+    for _ in range(2):
+        dashboard(learner_client)
+    assert [key for key in kept if ":page:" in key]  # the same steps keep a learner's page

@@ -5,6 +5,7 @@ import html
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from pagecache.personal import refuse_to_keep
 from wagtail.models import Page
 
 register = template.Library()
@@ -54,12 +55,12 @@ def may_author(context) -> bool:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser:
-        return True
     if not hasattr(request, "_may_author"):
         from home.authoring import may_open_admin
 
-        request._may_author = may_open_admin(user)
+        request._may_author = user.is_superuser or may_open_admin(user)
+    if request._may_author:
+        refuse_to_keep(request)  # the user bar is the author's own, for this page as it is now: never kept
     return request._may_author
 
 

@@ -12,7 +12,6 @@ writers itself), so two tabs, two devices or a double-clicked button are applied
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,7 +20,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from pagecache.personal import forget_learner
 
@@ -29,15 +27,10 @@ from . import scoring, statistics_records
 from .choices import AttemptStatus, FinishReason
 from .models import (
     AttemptAnswer,
-    CaseScenarioQuestion,
-    MatchingQuestion,
-    MultipleResponseQuestion,
-    OrderingQuestion,
-    Question,
     QuizAttempt,
     QuizPage,
-    SingleChoiceQuestion,
 )
+from .question_sets import build_items
 from .signals import quiz_attempt_graded
 
 
@@ -109,52 +102,6 @@ def is_expired(attempt: QuizAttempt, now: datetime | None = None) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Starting
 # ---------------------------------------------------------------------------------------------
-
-# The relations each type's snapshot reads, loaded for all questions of that type at once.
-PREFETCH = {
-    SingleChoiceQuestion: ["options"],
-    MultipleResponseQuestion: ["options"],
-    MatchingQuestion: ["pairs"],
-    OrderingQuestion: ["items"],
-    CaseScenarioQuestion: ["steps__options"],
-}
-
-
-def choose_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
-    """The questions of a new attempt: the fixed list in order, then each random draw, shuffled if asked."""
-    fixed_ids = list(quiz.question_links.order_by("sort_order", "pk").values_list("question_id", flat=True))
-    chosen_ids = list(Question.objects.filter(pk__in=fixed_ids, live=True).values_list("pk", flat=True))
-    chosen_ids.sort(key=fixed_ids.index)
-    taken = set(chosen_ids)
-    for draw in quiz.random_draws.order_by("sort_order", "pk"):
-        pool = list(
-            Question.objects.filter(category_id=draw.category_id, live=True)
-            .exclude(pk__in=taken)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        picked = rng.sample(pool, min(draw.count, len(pool)))
-        chosen_ids.extend(picked)
-        taken.update(picked)
-    by_id = {question.pk: question for question in Question.objects.filter(pk__in=chosen_ids)}
-    questions = [by_id[pk] for pk in chosen_ids if pk in by_id]
-    if quiz.shuffle_questions:
-        rng.shuffle(questions)
-    for model, lookups in PREFETCH.items():
-        group = [question for question in questions if type(question) is model]
-        if group:
-            prefetch_related_objects(group, *lookups)
-    prefetch_related_objects(questions, "remediation_module")
-    return questions
-
-
-def build_items(quiz: QuizPage, rng: random.Random | None = None) -> list[dict]:
-    rng = rng or random.SystemRandom()
-    questions = choose_questions(quiz, rng)
-    return [
-        question.to_item(slot, shuffle_options=quiz.shuffle_options, rng=rng)
-        for slot, question in enumerate(questions, start=1)
-    ]
 
 
 def start_attempt(quiz: QuizPage, user, *, now: datetime | None = None) -> tuple[QuizAttempt, bool]:

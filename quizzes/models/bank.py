@@ -190,6 +190,8 @@ class Question(
 
     def remediation(self) -> dict[str, Any] | None:
         """Where review sends the learner: the module (and section) that teaches this question."""
+        if hasattr(self, "_kept_remediation"):
+            return self._kept_remediation
         module = self.remediation_module
         if module is None:
             return None
@@ -206,6 +208,12 @@ class Question(
             "module_title": module.title,
             "section": section,
         }
+
+    def keep_remediation(self) -> None:
+        """Work `remediation()` out now and answer from memory after: for a question kept for new attempts
+        (quizzes.question_sets), which then no longer carries its module page with it."""
+        self._kept_remediation = self.remediation()
+        self._state.fields_cache.pop("remediation_module", None)
 
     # --- snapshot ------------------------------------------------------------------------
 

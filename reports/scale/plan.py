@@ -5,7 +5,7 @@ and queries the bank each time; a hundred thousand attempts can't afford that. H
 snapshotted a few times up front (``VARIANTS`` option orders, with a seeded ``random.Random``, its random
 tokens replaced by stable ones) and each attempt copies one of them: the same items an attempt would
 store, and the same question versions (:func:`quizzes.versions.canonical` ignores order and tokens).
-Which questions an attempt gets follows ``quizzes.services.choose_questions``: the fixed ones in order,
+Which questions an attempt gets follows ``quizzes.question_sets.choose_questions``: the fixed ones in order,
 then each random draw from its category, shuffled when the quiz says so.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import prefetch_related_objects
 
 from quizzes.models import Question, QuizPage
-from quizzes.services import PREFETCH
+from quizzes.question_sets import PREFETCH
 
 from .simulate import Trait, question_traits, stable_ids
 

@@ -7,9 +7,11 @@ per-address purging goes wrong; a new token cannot miss one. Pages change far le
 read, so the misses that follow a change cost little.
 """
 
+import contextlib
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
@@ -21,6 +23,46 @@ T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
+# Tokens read from the shared page cache during one request (the generation, a learner's token), so a
+# request reads each once however many parts ask: a file read each without Redis, a round trip with it.
+_read_this_request: ContextVar[dict[str, str] | None] = ContextVar("pagecache_tokens", default=None)
+
+
+@contextlib.contextmanager
+def tokens_remembered_for_the_request() -> Iterator[None]:
+    """Within this block (a request: PageCacheMiddleware), each shared token is read once."""
+    reset = _read_this_request.set({})
+    try:
+        yield
+    finally:
+        _read_this_request.reset(reset)
+
+
+def shared_token(key: str) -> str:
+    """The token under `key` in the shared page cache, started if missing (add(), not set(): when two
+    workers start one together, both use the first one's). Read once per request."""
+    remembered = _read_this_request.get()
+    if remembered is not None and key in remembered:
+        return remembered[key]
+    cache = page_cache()
+    token = cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(key, token, timeout=None):
+            token = cache.get(key) or token
+    if remembered is not None:
+        remembered[key] = token
+    return token
+
+
+def replace_shared_token(key: str) -> None:
+    """A new token under `key`, seen at once by this request and every later one."""
+    token = uuid.uuid4().hex
+    page_cache().set(key, token, timeout=None)
+    remembered = _read_this_request.get()
+    if remembered is not None:
+        remembered[key] = token
+
 
 def page_cache() -> BaseCache:
     return caches[settings.PAGE_CACHE_ALIAS]
@@ -28,14 +70,7 @@ def page_cache() -> BaseCache:
 
 def current_generation() -> str:
     """The token pages are kept under now. A cache that lost it (evicted, restarted) starts a new one."""
-    cache = page_cache()
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        # add(), not set(): when two workers start a generation together, both use the first one's.
-        if not cache.add(GENERATION_KEY, token, timeout=None):
-            token = cache.get(GENERATION_KEY) or token
-    return token
+    return shared_token(GENERATION_KEY)
 
 
 def new_generation() -> None:
@@ -45,7 +80,7 @@ def new_generation() -> None:
     cache still holds runs out within PAGE_CACHE_SECONDS.
     """
     try:
-        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        replace_shared_token(GENERATION_KEY)
     except Exception:
         logger.exception("Could not start a new page-cache generation; kept pages expire on their own")
 

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .generation import current_generation, page_cache
+from .generation import current_generation, page_cache, tokens_remembered_for_the_request
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        with tokens_remembered_for_the_request():
+            return self._respond(request)
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
         if not _may_use_cache(request):
             response = self.get_response(request)
             _label_personal(request, response)

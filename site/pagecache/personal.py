@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
@@ -35,7 +34,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
-from .generation import current_generation, page_cache
+from .generation import current_generation, replace_shared_token, shared_token
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -54,15 +53,7 @@ def _token_key(user_id: int) -> str:
 def learner_token(user_id: int) -> str | None:
     """The learner's current token, started if they have none; None when the shared cache cannot be reached."""
     try:
-        shared = page_cache()
-        key = _token_key(user_id)
-        token = shared.get(key)
-        if token is None:
-            token = uuid.uuid4().hex
-            # add(), not set(): when two workers start a token together, both use the first one's.
-            if not shared.add(key, token, timeout=None):
-                token = shared.get(key) or token
-        return token
+        return shared_token(_token_key(user_id))
     except Exception:
         logger.exception("A learner's page-cache token could not be read")
         return None
@@ -79,7 +70,7 @@ def forget_learner(user_id: int | None) -> None:
 
 def _new_token(user_id: int) -> None:
     try:
-        page_cache().set(_token_key(user_id), uuid.uuid4().hex, timeout=None)
+        replace_shared_token(_token_key(user_id))
     except Exception:
         # What was kept then runs out within PAGE_CACHE_SECONDS; the change itself is saved.
         logger.exception("A learner's page-cache token could not be replaced")

@@ -109,6 +109,9 @@ MIDDLEWARE = [
 # django-axes checks every login (the site's and the Wagtail admin's) before the usual password check.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # ModelBackend with the signed-in person's row kept until it is saved (accounts/backends.py).
+    "accounts.backends.KeptUserBackend",
+    # Still listed so sessions signed in before KeptUserBackend existed stay signed in.
     "django.contrib.auth.backends.ModelBackend",
 ]
 

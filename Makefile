@@ -98,4 +98,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache staticfiles .page-cache .session-cache

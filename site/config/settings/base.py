@@ -205,14 +205,26 @@ CACHES = {
         "LOCATION": env("PAGE_CACHE_DIR") or str(BASE_DIR / ".page-cache"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # Sessions, in front of the database (SESSION_ENGINE below): files, so every worker on this server reads
+    # the same ones and a sign-out, which deletes a session from the database and from here, reaches them
+    # all; Redis, shared by every server, when REDIS_URL is set. Never a process's own memory, where a
+    # session signed out in one worker would live on in another.
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("SESSION_CACHE_DIR") or str(BASE_DIR / ".session-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
 }
+# A signed-in request reads its session from the cache above, falling back to the database (docs/performance.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 if env("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
-    # Signed-in requests read their session from Redis, falling back to the database; a sign-out deletes it
-    # from both, so it reaches every worker and server. Without Redis the default cache is each process's
-    # own memory, where a session signed out in one worker would live on in another: sessions stay in the
-    # database alone (docs/performance.md).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES["sessions"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("REDIS_URL"),
+        "KEY_PREFIX": "sessions",
+    }
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_URL"),

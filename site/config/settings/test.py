@@ -33,7 +33,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"touchstone-test-{os.getpid()}.sqlite3")}
 
 # Kept pages in memory, emptied before each test (tests/conftest.py).
-CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
+CACHES = {  # noqa: F405
+    **CACHES,  # noqa: F405
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sessions"},
+}
 
 # The demo's synthetic learners stay out of the many tests that load the demo and count its rows (and
 # would slow each load); tests/reports turn them on where they are the subject.

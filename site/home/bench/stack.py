@@ -139,6 +139,8 @@ def production_env(
             "SECURE_HSTS_SECONDS": "0",
             "MEDIA_ROOT": str(workdir / "media"),
             "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
+            "PAGE_CACHE_DIR": str(workdir / "page-cache"),
+            "SESSION_CACHE_DIR": str(workdir / "session-cache"),
             "BENCH_STATIC_ROOT": str(workdir / "static"),
             "PYTHONUNBUFFERED": "1",
         }

@@ -40,10 +40,10 @@ KEPT_SECONDS = 6 * 3600
 
 def quiz_outline(quiz: QuizPage) -> tuple[list[int], list[tuple[int, list[int]]]]:
     """The quiz's live fixed questions in order, and each random draw as (count, pool of live question ids)."""
-    return kept(f"quizzes:outline:{quiz.pk}", lambda: _read_outline(quiz), seconds=KEPT_SECONDS)
+    return kept(f"quizzes:outline:{quiz.pk}", lambda: read_outline(quiz), seconds=KEPT_SECONDS)
 
 
-def _read_outline(quiz: QuizPage) -> tuple[list[int], list[tuple[int, list[int]]]]:
+def read_outline(quiz: QuizPage) -> tuple[list[int], list[tuple[int, list[int]]]]:
     fixed_ids = list(quiz.question_links.order_by("sort_order", "pk").values_list("question_id", flat=True))
     live_ids = set(Question.objects.filter(pk__in=fixed_ids, live=True).values_list("pk", flat=True))
     live = Question.objects.filter(live=True).order_by("pk")

@@ -15,10 +15,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import prefetch_related_objects
-
-from quizzes.models import Question, QuizPage
-from quizzes.question_sets import PREFETCH
+from quizzes.models import QuizPage
+from quizzes.question_sets import read_outline, read_questions
 
 from .simulate import Trait, question_traits, stable_ids
 
@@ -39,22 +37,9 @@ class QuizPlan:
 
 
 def quiz_plan(quiz: QuizPage, *, seed: int) -> QuizPlan:
-    fixed_ids = list(quiz.question_links.order_by("sort_order", "pk").values_list("question_id", flat=True))
-    live = set(Question.objects.filter(pk__in=fixed_ids, live=True).values_list("pk", flat=True))
-    fixed = [pk for pk in fixed_ids if pk in live]
-    draws = []
-    for draw in quiz.random_draws.order_by("sort_order", "pk"):
-        pool = list(
-            Question.objects.filter(category_id=draw.category_id, live=True).order_by("pk").values_list("pk", flat=True)
-        )
-        draws.append((pool, draw.count))
-    plan = QuizPlan(quiz=quiz, fixed=fixed, draws=draws)
-    questions = list(Question.objects.filter(pk__in=plan.question_ids).order_by("pk"))
-    for model, lookups in PREFETCH.items():
-        group = [question for question in questions if type(question) is model]
-        if group:
-            prefetch_related_objects(group, *lookups)
-    prefetch_related_objects(questions, "remediation_module")
+    fixed, outline_draws = read_outline(quiz)
+    plan = QuizPlan(quiz=quiz, fixed=fixed, draws=[(pool, count) for count, pool in outline_draws])
+    questions = sorted(read_questions(plan.question_ids).values(), key=lambda question: question.pk)
     for question in questions:
         plan.variants[question.pk] = [
             stable_ids(

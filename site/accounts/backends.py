@@ -19,4 +19,6 @@ class KeptUserBackend(ModelBackend):
             key = int(user_id)
         except (TypeError, ValueError):
             return super().get_user(user_id)
-        return kept_for_learner(key, "auth:user", lambda: super(KeptUserBackend, self).get_user(user_id))
+        return kept_for_learner(
+            key, "auth:user", lambda: super(KeptUserBackend, self).get_user(user_id), with_generation=False
+        )

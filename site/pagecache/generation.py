@@ -102,7 +102,11 @@ def kept(name: str, read: Callable[[], T], *, seconds: int) -> T:
     generation = current_generation_or_none()
     if generation is None:
         return read()
-    key = f"{name}:{generation}"
+    return kept_under(f"{name}:{generation}", read, seconds=seconds)
+
+
+def kept_under(key: str, read: Callable[[], T], *, seconds: int) -> T:
+    """`read()`, kept in the default cache under `key` for `seconds`; None is kept like any other answer."""
     found = default_cache.get(key)
     if found is None:
         found = {"value": read()}

@@ -34,7 +34,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
-from .generation import current_generation, replace_shared_token, shared_token
+from .generation import current_generation, kept_under, replace_shared_token, shared_token
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -76,10 +76,12 @@ def _new_token(user_id: int) -> None:
         logger.exception("A learner's page-cache token could not be replaced")
 
 
-def _prefix(user_id: int) -> str | None:
+def _prefix(user_id: int, *, with_generation: bool = True) -> str | None:
     token = learner_token(user_id)
     if token is None:
         return None
+    if not with_generation:
+        return f"learner:{user_id}:{token}"
     try:
         generation = current_generation()
     except Exception:
@@ -88,18 +90,16 @@ def _prefix(user_id: int) -> str | None:
     return f"learner:{user_id}:{token}:{generation}"
 
 
-def kept_for_learner(user_id: int, name: str, read: Callable[[], T], *, seconds: int | None = None) -> T:
+def kept_for_learner(
+    user_id: int, name: str, read: Callable[[], T], *, seconds: int | None = None, with_generation: bool = True
+) -> T:
     """`read()`, kept in the default cache until this learner's token or the page-cache generation changes,
-    or `seconds` (PAGE_CACHE_SECONDS by default: what only time changes) pass. None is kept like any answer."""
-    prefix = _prefix(user_id)
+    or `seconds` (PAGE_CACHE_SECONDS by default: what only time changes) pass. None is kept like any answer.
+    `with_generation=False` for what no page, snippet or setting changes (the person's own user row)."""
+    prefix = _prefix(user_id, with_generation=with_generation)
     if prefix is None:
         return read()
-    key = f"{prefix}:{name}"
-    found = default_cache.get(key)
-    if found is None:
-        found = {"value": read()}
-        default_cache.set(key, found, settings.PAGE_CACHE_SECONDS if seconds is None else seconds)
-    return found["value"]
+    return kept_under(f"{prefix}:{name}", read, seconds=settings.PAGE_CACHE_SECONDS if seconds is None else seconds)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,27 +113,7 @@ def keep_personal_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        key = _page_key(request)
-        if key is None:
-            return view(request, *args, **kwargs)
-        try:
-            kept = default_cache.get(key)
-        except Exception:
-            logger.exception("A kept personal page could not be read")
-            kept = None
-        if kept is not None:
-            get_token(request)  # as rendering the page's forms would: the CSRF cookie is sent again, renewed
-            return HttpResponse(kept["content"], status=200, headers=kept["headers"])
-        response = view(request, *args, **kwargs)
-        if _may_keep(request, response):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
-            try:
-                default_cache.set(key, {"content": response.content, "headers": headers}, settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.exception("A personal page could not be kept")
-        return response
+        return _serve(request, make_page=lambda: view(request, *args, **kwargs), make_part=None)
 
     return wrapper
 
@@ -143,6 +123,12 @@ def serve_with_fresh_part(
 ) -> HttpResponse:
     """`make_page()`, kept as `keep_personal_page` keeps a page, except what it renders between PART_START and
     PART_END: a kept page is sent with `make_part()` there instead, made for this request."""
+    return _serve(request, make_page=make_page, make_part=make_part)
+
+
+def _serve(
+    request: HttpRequest, *, make_page: Callable[[], HttpResponse], make_part: Callable[[], str] | None
+) -> HttpResponse:
     key = _page_key(request)
     if key is None:
         return make_page()
@@ -153,22 +139,25 @@ def serve_with_fresh_part(
         kept = None
     if kept is not None:
         get_token(request)  # as rendering the page's forms would: the CSRF cookie is sent again, renewed
-        content = kept["before"] + PART_START + make_part() + PART_END + kept["after"]
-        return HttpResponse(content, status=200, headers=kept["headers"])
+        content = kept["before"] if make_part is None else kept["before"] + PART_START + make_part() + PART_END
+        return HttpResponse(content + kept["after"], status=200, headers=kept["headers"])
     response = make_page()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if _may_keep(request, response):
-        before, start, rest = response.content.decode(response.charset).partition(PART_START)
-        _part, end, after = rest.partition(PART_END)
-        if start and end and PART_START not in after:
-            headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
-            try:
-                default_cache.set(
-                    key, {"before": before, "after": after, "headers": headers}, settings.PAGE_CACHE_SECONDS
-                )
-            except Exception:
-                logger.exception("A personal page could not be kept")
+        content = response.content.decode(response.charset)
+        if make_part is None:
+            before, after = content, ""
+        else:
+            before, start, rest = content.partition(PART_START)
+            _part, end, after = rest.partition(PART_END)
+            if not (start and end) or PART_START in after:
+                return response  # the page did not mark its fresh part once: nothing to keep around it
+        headers = {name: value for name, value in response.items() if name.lower() in KEPT_HEADERS}
+        try:
+            default_cache.set(key, {"before": before, "after": after, "headers": headers}, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("A personal page could not be kept")
     return response
 
 

@@ -38,7 +38,7 @@ def tokens_remembered_for_the_request() -> Iterator[None]:
         _read_this_request.reset(reset)
 
 
-def shared_token(key: str) -> str:
+def shared_token(key: str, *, timeout: int | None = None) -> str:
     """The token under `key` in the shared page cache, started if missing (add(), not set(): when two
     workers start one together, both use the first one's). Read once per request."""
     remembered = _read_this_request.get()
@@ -48,17 +48,17 @@ def shared_token(key: str) -> str:
     token = cache.get(key)
     if token is None:
         token = uuid.uuid4().hex
-        if not cache.add(key, token, timeout=None):
+        if not cache.add(key, token, timeout=timeout):
             token = cache.get(key) or token
     if remembered is not None:
         remembered[key] = token
     return token
 
 
-def replace_shared_token(key: str) -> None:
+def replace_shared_token(key: str, *, timeout: int | None = None) -> None:
     """A new token under `key`, seen at once by this request and every later one."""
     token = uuid.uuid4().hex
-    page_cache().set(key, token, timeout=None)
+    page_cache().set(key, token, timeout=timeout)
     remembered = _read_this_request.get()
     if remembered is not None:
         remembered[key] = token

@@ -46,6 +46,11 @@ PART_START = "<!-- made for this request -->"
 PART_END = "<!-- /made for this request -->"
 
 
+# A learner's token lapses a day after it starts (a new one then simply starts, and is read afresh), so the
+# tokens of everyone who ever signed in don't fill the file cache the public pages share.
+TOKEN_SECONDS = 24 * 3600
+
+
 def _token_key(user_id: int) -> str:
     return f"pagecache:learner:{user_id}"
 
@@ -53,7 +58,7 @@ def _token_key(user_id: int) -> str:
 def learner_token(user_id: int) -> str | None:
     """The learner's current token, started if they have none; None when the shared cache cannot be reached."""
     try:
-        return shared_token(_token_key(user_id))
+        return shared_token(_token_key(user_id), timeout=TOKEN_SECONDS)
     except Exception:
         logger.exception("A learner's page-cache token could not be read")
         return None
@@ -70,7 +75,7 @@ def forget_learner(user_id: int | None) -> None:
 
 def _new_token(user_id: int) -> None:
     try:
-        replace_shared_token(_token_key(user_id))
+        replace_shared_token(_token_key(user_id), timeout=TOKEN_SECONDS)
     except Exception:
         # What was kept then runs out within PAGE_CACHE_SECONDS; the change itself is saved.
         logger.exception("A learner's page-cache token could not be replaced")

@@ -270,6 +270,7 @@ def test_the_list_costs_the_same_queries_however_many_events(client, world, gulf
     client.force_login(gulf_staff)
 
     def count() -> int:
+        client.get(LIST_URL)  # what is kept between requests (the staff member's own row, the site) is kept
         with CaptureQueriesContext(connection) as queries:
             assert client.get(LIST_URL).status_code == 200
         return len(queries)
@@ -332,6 +333,7 @@ def test_an_events_report_costs_the_same_queries_however_many_registrations(clie
     past = world["past"]
 
     def count() -> int:
+        client.get(report_url(past))  # what is kept between requests is kept for both counts
         with CaptureQueriesContext(connection) as queries:
             assert client.get(report_url(past)).status_code == 200
         return len(queries)

@@ -1,16 +1,15 @@
 """The credit ledger: written once at completion, a snapshot, never changed, never deleted."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from courses.models import CoursePage, Instructor
 from credit import services
 from credit.models import Certificate, CreditRecord, ImmutableRecordError
 from tests import factories
+from tests.concurrency import run_together
 from tests.credit import factories as credit_factories
 
 pytestmark = pytest.mark.django_db
@@ -150,24 +149,8 @@ def test_concurrent_completions_write_one_record():
     learner = credit_factories.learner("racer")
     services.enrol(learner, course)
     credit_factories.pass_counting_quizzes(learner, course)  # the last module then completes the course
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def finish():
-        try:
-            barrier.wait()
-            services.mark_module_complete(learner, modules[0], course)
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=finish) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = run_together(2, lambda _: services.mark_module_complete(learner, modules[0], course))
+    assert not [result for result in results if isinstance(result, Exception)]
     assert CreditRecord.objects.filter(user=learner).count() == 1
 
 

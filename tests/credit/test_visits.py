@@ -1,7 +1,6 @@
 """Module visits and study time (credit.visits): PostgreSQL's one-call function and the Python steps agree,
 and two visits at once never count the same gap twice."""
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from django.utils import timezone
 
 from credit import services, visits
 from credit.models import Enrolment, ModuleProgress
+from tests.concurrency import run_together
 from tests.credit import factories as credit_factories
 
 # (module, minutes since the start, a page view rather than a heartbeat); "leave" and "return" change the
@@ -91,23 +91,7 @@ def test_two_visits_at_once_count_the_gap_once():
     start = timezone.now() - timedelta(minutes=10)
     services.record_activity(learner, modules[0], course, visit=True, now=start)
     later = start + timedelta(seconds=100)
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def visit():
-        try:
-            barrier.wait()
-            services.record_activity(learner, modules[0], course, visit=True, now=later)
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=visit) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = run_together(2, lambda _: services.record_activity(learner, modules[0], course, visit=True, now=later))
+    assert not [result for result in results if isinstance(result, Exception)]
     row = ModuleProgress.objects.get(user=learner, module=modules[0])
     assert (row.visit_count, row.seconds_spent) == (3, 100)

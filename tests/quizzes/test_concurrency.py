@@ -3,39 +3,17 @@
 import threading
 
 import pytest
-from django.db import connection
 
 from quizzes import services
 from quizzes.models import QuestionVersion, QuizAttempt
 from quizzes.signals import quiz_attempt_graded
 from tests import factories as base
 from tests.baseline import ensure_baseline
+from tests.concurrency import run_together
 from tests.quizzes import factories
 from tests.quizzes.test_attempts import right_answer
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_together(count, work):
-    """Start ``count`` threads that call ``work(index)`` at the same moment; return what each returned or raised."""
-    barrier = threading.Barrier(count)
-    results = [None] * count
-
-    def runner(index):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = work(index)
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread raised
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 @pytest.fixture

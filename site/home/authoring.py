@@ -8,12 +8,10 @@ every kept answer at once. A person's superuser and active flags are read from t
 """
 
 import contextlib
-import uuid
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from pagecache.generation import new_generation, page_cache
+from pagecache.generation import kept_under, new_generation, replace_shared_token, shared_token
 
 ACCESS_TOKEN_KEY = "home:admin-access-token"
 # How long a kept answer lives at most (a new token replaces it sooner).
@@ -25,12 +23,7 @@ def may_open_admin(user) -> bool:
     token = _token_or_none()
     if token is None:
         return _read(user)
-    key = f"home:may-author:{token}:{user.pk}"
-    found = cache.get(key)
-    if found is None:
-        found = _read(user)
-        cache.set(key, found, ACCESS_SECONDS)
-    return found
+    return kept_under(f"home:admin-access:{token}:{user.pk}", lambda: _read(user), seconds=ACCESS_SECONDS)
 
 
 def _read(user) -> bool:
@@ -45,13 +38,7 @@ def _read(user) -> bool:
 
 def _token_or_none() -> str | None:
     try:
-        shared = page_cache()
-        token = shared.get(ACCESS_TOKEN_KEY)
-        if token is None:
-            token = uuid.uuid4().hex
-            if not shared.add(ACCESS_TOKEN_KEY, token, timeout=None):
-                token = shared.get(ACCESS_TOKEN_KEY) or token
-        return token
+        return shared_token(ACCESS_TOKEN_KEY)
     except Exception:  # a cache that cannot be reached: ask the database, as before
         return None
 
@@ -62,7 +49,7 @@ def forget_admin_access() -> None:
     def renew() -> None:
         # A cache that cannot be reached keeps nothing to forget; kept answers run out within ACCESS_SECONDS.
         with contextlib.suppress(Exception):
-            page_cache().set(ACCESS_TOKEN_KEY, uuid.uuid4().hex, timeout=None)
+            replace_shared_token(ACCESS_TOKEN_KEY)
         # Kept personal pages show the Authoring link and user bar only to those who may author: forget them.
         new_generation()
 

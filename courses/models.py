@@ -341,8 +341,6 @@ class ModulePage(KnownViewRestrictionsMixin, Page):
         """A signed-in learner's module page is kept until something of theirs changes
         (`pagecache.personal`), all but the parts after the body (progress, the mark-complete form and the
         time the visit just recorded), which are made afresh each time. Previews are never kept."""
-        if getattr(request, "is_preview", False):
-            return super().serve(request, *args, **kwargs)
         from pagecache.personal import serve_with_fresh_part
 
         return serve_with_fresh_part(

@@ -59,11 +59,6 @@ def unregister_completed_modules(name: str) -> None:
 def completed_module_ids(*, user, course) -> set[int]:
     """Modules of `course` that `user` has finished, by any registered provider (none: nothing is ticked)."""
     done: set[int] = set()
-    for provider_done in completed_module_ids_by_provider(user=user, course=course).values():
-        done.update(provider_done)
+    for provider in _completed_module_providers.values():
+        done.update(provider(user=user, course=course))
     return done
-
-
-def completed_module_ids_by_provider(*, user, course) -> dict[str, set[int]]:
-    """Each registered provider's answer on its own, so a provider's own page parts can reuse what it said."""
-    return {name: set(provider(user=user, course=course)) for name, provider in _completed_module_providers.items()}

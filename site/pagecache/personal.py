@@ -172,7 +172,9 @@ def refuse_to_keep(request: HttpRequest) -> None:
 
 
 def _page_key(request: HttpRequest) -> str | None:
-    if not settings.PAGE_CACHE_ENABLED or request.method != "GET" or not request.user.is_authenticated:
+    if not settings.PAGE_CACHE_ENABLED or request.method != "GET" or getattr(request, "is_preview", False):
+        return None  # a preview shows a draft: never answered from, nor kept as, the live page
+    if not request.user.is_authenticated:
         return None
     csrf_secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
     if not csrf_secret or len(request.META.get("QUERY_STRING", "")) > 512:
@@ -190,7 +192,7 @@ def _page_key(request: HttpRequest) -> str | None:
 def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if getattr(request, "_pagecache_personal_refused", False) or getattr(request, "is_preview", False):
+    if getattr(request, "_pagecache_personal_refused", False):
         return False
     if request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME):
         return False  # the page's forms pair with a secret this browser does not hold yet

@@ -253,7 +253,7 @@ PAGE_CACHE_MODELS = [
 # learner's dashboard and module pages kept (pagecache.personal). Writes by update() or raw SQL call
 # pagecache.personal.forget_learner themselves.
 PAGE_CACHE_PERSONAL_MODELS = {
-    "auth.User": "pk",  # a changed name shows in the header
+    "auth.User": "pk",  # their own row, kept for sign-in (accounts.backends); is_staff shows the Authoring link
     "credit.Enrolment": "user_id",
     "credit.ModuleProgress": "user_id",
     "credit.CreditRecord": "user_id",

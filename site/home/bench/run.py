@@ -111,10 +111,10 @@ def run(options: Options, *, write: Callable[[str], None] = print) -> list[Row]:
 
             rows = [wrk("bare Django view (first)", BARE_PATH, {})]
             for page in pages(targets):
-                if page.signed_in:
-                    rows.append(wrk(page.name, page.path, learner, page.target, cookies=learners))
-                else:
-                    rows.append(wrk(page.name, page.path, {}, page.target))
+                signed_in = page.signed_in
+                rows.append(
+                    wrk(page.name, page.path, learner if signed_in else {}, page.target, learners if signed_in else ())
+                )
             clients = [QuizClient(port=server.port, learner=entry) for entry in targets["quiz_learners"]]
             write(f"  quiz autosave, {len(clients)} learners ({options.duration} s)...")
             rows.append(

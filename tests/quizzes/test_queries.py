@@ -122,3 +122,22 @@ def test_autosave_and_submit_stay_within_their_query_budgets(course, client):
     )
     attempt.refresh_from_db()
     assert attempt.status == "graded"
+
+
+def test_an_option_saved_on_its_own_reaches_the_next_attempt(catalogue):
+    """A started attempt keeps the bank's questions per generation; saving an option alone forgets them too."""
+    from quizzes import services as quiz_services
+    from quizzes.models import SingleChoiceOption
+    from tests.credit import factories as credit_factories
+    from tests.quizzes import factories as quiz_factories
+
+    course, _ = credit_factories.home_study_course(modules=1)
+    quiz = quiz_factories.quiz(course, questions=[quiz_factories.single_choice()])
+    first, second = credit_factories.learner("first"), credit_factories.learner("second")
+    quiz_services.start_attempt(quiz, first)
+    option = SingleChoiceOption.objects.filter(question__quiz_links__page=quiz).first()
+    option.text = "Refer the client to their physician first"
+    option.save()
+    attempt, _ = quiz_services.start_attempt(quiz, second)
+    texts = [entry["text"] for item in attempt.items for entry in item.get("options", [])]
+    assert "Refer the client to their physician first" in texts

@@ -245,6 +245,13 @@ PAGE_CACHE_MODELS = [
     "events.Registration",  # places left and "full" on event pages and listings
     "credit.RequirementRule",  # a renewal requirement's rules, kept for the dashboard (a profile is a snippet)
     "wagtailcore.PageViewRestriction",  # a page made private must stop being served to everyone
+    # A question's parts, kept with it for new attempts (quizzes.question_sets), even if saved on their own.
+    "quizzes.SingleChoiceOption",
+    "quizzes.MultipleResponseOption",
+    "quizzes.MatchingPair",
+    "quizzes.OrderingItem",
+    "quizzes.CaseStep",
+    "quizzes.CaseOption",
     "wagtailcore.Site",
     "wagtailimages.Image",
     "wagtaildocs.Document",

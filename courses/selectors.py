@@ -87,8 +87,10 @@ def course_and_modules(module: ModulePage) -> tuple[CoursePage | None, list[Modu
 
 
 def _read_course_and_modules(module: ModulePage) -> tuple[CoursePage | None, list[ModulePage]]:
-    course = CoursePage.objects.ancestor_of(module).first()
-    return course, list(ModulePage.objects.live().sibling_of(module).order_by("path"))
+    # Without their StreamFields (the modules' bodies, the course's objectives): the navigation, the progress
+    # panel and the visit read titles, addresses and settings, and every request unpickles what is kept here.
+    course = CoursePage.objects.ancestor_of(module).defer_streamfields().first()
+    return course, list(ModulePage.objects.live().sibling_of(module).defer_streamfields().order_by("path"))
 
 
 def module_navigation(module: ModulePage) -> dict:

@@ -1,29 +1,40 @@
 """Whether a signed-in person may open the Wagtail admin: asked on every page (the user bar and the header's
 Authoring link), answered from the cache until someone's permissions change.
 
-The answer depends on the person's own permissions and their groups' permissions. Any change to those (a
-person added to or removed from a group, a group's permissions edited, a group or permission deleted) starts
-a new access token, kept in the shared page cache as the page-cache generation is, so every worker forgets
-every kept answer at once. A person's superuser and active flags are read from the request's user each time.
+The answer depends on the person's own permissions and their groups' permissions. It is kept with what is
+kept for the person (`pagecache.personal.kept_for_learner`: under their own token and the page-cache
+generation, both read once per request anyway). Any change to permissions (a person added to or removed
+from a group, a group's permissions edited, a group or permission deleted) starts a new generation, so every
+worker forgets every kept answer at once, and kept personal pages, which show the Authoring link and the user
+bar only to those who may author, go with them. A person's superuser and active flags are read from the
+request's user each time.
 """
 
-import contextlib
-
-from django.db import transaction
 from django.db.models import Q
-from pagecache.generation import kept_under, new_generation, replace_shared_token, shared_token
+from pagecache.invalidation import forget_all_pages
+from pagecache.personal import kept_for_learner
 
-ACCESS_TOKEN_KEY = "home:admin-access-token"
-# How long a kept answer lives at most (a new token replaces it sooner).
+# How long a kept answer lives at most (a new generation replaces it sooner).
 ACCESS_SECONDS = 6 * 3600
+
+
+def may_author(request) -> bool:
+    """Whether the person making this request may author: a superuser, or anyone who may open the admin.
+
+    Asked once per request (the route cache, PAGE_CACHE_AUTHOR_TEST, and the user bar and header through
+    `{% may_author %}`); the answer is kept on the request.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(request, "_may_author"):
+        request._may_author = user.is_superuser or may_open_admin(user)
+    return request._may_author
 
 
 def may_open_admin(user) -> bool:
     """`user.has_perm("wagtailadmin.access_admin")` under ModelBackend, for an active user who is not a superuser."""
-    token = _token_or_none()
-    if token is None:
-        return _read(user)
-    return kept_under(f"home:admin-access:{token}:{user.pk}", lambda: _read(user), seconds=ACCESS_SECONDS)
+    return kept_for_learner(user.pk, "admin-access", lambda: _read(user), seconds=ACCESS_SECONDS)
 
 
 def _read(user) -> bool:
@@ -36,25 +47,10 @@ def _read(user) -> bool:
     )
 
 
-def _token_or_none() -> str | None:
-    try:
-        return shared_token(ACCESS_TOKEN_KEY)
-    except Exception:  # a cache that cannot be reached: ask the database, as before
-        return None
-
-
 def forget_admin_access() -> None:
-    """Start a new token now and again once the change is committed (a request between would keep the old answer)."""
-
-    def renew() -> None:
-        # A cache that cannot be reached keeps nothing to forget; kept answers run out within ACCESS_SECONDS.
-        with contextlib.suppress(Exception):
-            replace_shared_token(ACCESS_TOKEN_KEY)
-        # Kept personal pages show the Authoring link and user bar only to those who may author: forget them.
-        new_generation()
-
-    renew()
-    transaction.on_commit(renew)
+    """Forget every kept answer now and again once the change is committed (a request between would keep the
+    old answer): a new page-cache generation."""
+    forget_all_pages()
 
 
 def connect() -> None:

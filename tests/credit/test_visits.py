@@ -95,3 +95,35 @@ def test_two_visits_at_once_count_the_gap_once():
     assert not [result for result in results if isinstance(result, Exception)]
     row = ModuleProgress.objects.get(user=learner, module=modules[0])
     assert (row.visit_count, row.seconds_spent) == (3, 100)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visit_on_its_own_commits_without_waiting_for_the_disk_and_changes_nothing_else():
+    """Its own transaction commits asynchronously; the connection, and a visit inside a larger transaction,
+    keep the normal commit."""
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from tests import factories
+    from tests.baseline import ensure_baseline
+
+    ensure_baseline()
+    factories.catalogue()
+    course, modules = credit_factories.home_study_course(modules=1)
+    learner = credit_factories.learner("async")
+    services.enrol(learner, course)
+
+    def visit_sql() -> str:
+        with CaptureQueriesContext(connection) as captured:
+            assert services.record_activity(learner, modules[0], course, visit=True) is not None
+        return " ".join(query["sql"] for query in captured)
+
+    assert "set_config('synchronous_commit', 'off', true)" in visit_sql()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"
+    with transaction.atomic():
+        assert "synchronous_commit" not in visit_sql()
+    assert ModuleProgress.objects.get(user=learner, module=modules[0]).visit_count == 2

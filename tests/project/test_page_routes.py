@@ -108,3 +108,49 @@ def test_the_authoring_link_goes_when_admin_access_is_taken_away(learner_client,
     assert "Authoring" in learner_client.get(course.url).content.decode()
     editors.delete()
     assert "Authoring" not in learner_client.get(course.url).content.decode()
+
+
+def _reads_the_module(browser: Client, url: str) -> bool:
+    with CaptureQueriesContext(connection) as captured:
+        assert browser.get(url).status_code == 200
+    return any("courses_modulepage" in query["sql"] for query in captured)
+
+
+def test_a_learner_is_given_the_page_kept_with_its_route(learner_client, two_modules):
+    first, _ = two_modules
+    learner_client.get(first.url)  # Wagtail routes; the route is remembered
+    assert _reads_the_module(learner_client, first.url)  # loaded once through the route, and kept with it
+    assert not _reads_the_module(learner_client, first.url)
+    cache.clear()
+    learner_client.get(first.url)
+    assert _reads_the_module(learner_client, first.url)
+
+
+def test_a_published_change_reaches_a_learner_given_the_kept_page(learner_client, two_modules):
+    first, _ = two_modules
+    for _ in range(3):
+        learner_client.get(first.url)
+    first.title = "Effleurage strokes"
+    first.save_revision().publish()
+    assert "<h1>Effleurage strokes</h1>" in learner_client.get(first.url).content.decode()
+
+
+def test_a_draft_leaves_the_kept_page_as_published(learner_client, two_modules):
+    first, _ = two_modules
+    for _ in range(3):
+        learner_client.get(first.url)
+    first.title = "Effleurage, a draft"
+    first.save_revision()
+    page = learner_client.get(first.url).content.decode()
+    assert "<h1>Effleurage</h1>" in page and "a draft" not in page
+
+
+def test_an_author_is_given_the_page_as_the_database_holds_it(home, two_modules):
+    """An author's user bar reads the page's draft state, which a draft save changes without a new generation."""
+    first, _ = two_modules
+    author = Client()
+    author.force_login(factories.user("maya", is_superuser=True, is_staff=True))
+    for _ in range(2):
+        author.get(first.url)
+    assert _reads_the_module(author, first.url)
+    assert _reads_the_module(author, first.url)

@@ -240,6 +240,10 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_SHARED_MAX_AGE = int(env("PAGE_CACHE_SHARED_MAX_AGE", "0"))
 # The views whose anonymous GETs are kept: Wagtail's pages and the public calendar files.
 PAGE_CACHE_VIEWS = ["wagtail_serve", "events:feed", "events:event_calendar"]
+# Who is given each page as the database holds it now, not the copy kept with its route (pagecache.routes):
+# a function of the request. Authors, whose user bar reads a page's draft state, which a draft save changes
+# without starting a new generation.
+PAGE_CACHE_AUTHOR_TEST = "home.authoring.may_author"
 # Records that pages show besides pages, snippets and settings: saving or deleting one forgets every page.
 PAGE_CACHE_MODELS = [
     "events.Registration",  # places left and "full" on event pages and listings

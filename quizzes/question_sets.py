@@ -38,6 +38,15 @@ PREFETCH = {
 KEPT_SECONDS = 6 * 3600
 
 
+def quiz_page(quiz_id: int) -> QuizPage | None:
+    """The live quiz page as published, kept per generation: grading reads its settings and passes it on
+    (`quiz_attempt_graded`), and a publish starts a new generation. Not for showing an author its draft
+    state, which a draft save changes without one. None if it is not live."""
+    return kept(
+        f"quizzes:page:{quiz_id}", lambda: QuizPage.objects.live().filter(pk=quiz_id).first(), seconds=KEPT_SECONDS
+    )
+
+
 def quiz_outline(quiz: QuizPage) -> tuple[list[int], list[tuple[int, list[int]]]]:
     """The quiz's live fixed questions in order, and each random draw as (count, pool of live question ids)."""
     return kept(f"quizzes:outline:{quiz.pk}", lambda: read_outline(quiz), seconds=KEPT_SECONDS)

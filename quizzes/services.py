@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from pagecache.personal import forget_learner
 
@@ -30,7 +31,7 @@ from .models import (
     QuizAttempt,
     QuizPage,
 )
-from .question_sets import build_items
+from .question_sets import build_items, quiz_page
 from .signals import quiz_attempt_graded
 
 
@@ -108,48 +109,56 @@ def start_attempt(quiz: QuizPage, user, *, now: datetime | None = None) -> tuple
     """Resume the learner's open attempt, or start a new one if they have attempts left.
 
     Returns (attempt, created). One open attempt per learner and quiz is also a database constraint,
-    so two simultaneous starts end with one attempt.
+    so two simultaneous starts end with one attempt. An open attempt whose time ran out is graded first,
+    as when the learner comes back to it, and counts as used.
     """
     now = now or timezone.now()
-    finalise_expired_for(user, quiz, now=now)
-    with transaction.atomic():
-        existing = _open_attempt(quiz, user)
+    used, open_id, deadline = _attempts_so_far(quiz, user)
+    if open_id is not None:
+        ran_out = deadline is not None and now > deadline + grace() and finalise_if_expired(open_id, user, now=now)
+        existing = None if ran_out else _open_attempt(quiz, user)
         if existing is not None:
             return existing, False
-        used = QuizAttempt.objects.filter(quiz=quiz, user=user).count()
-        if quiz.max_attempts and used >= quiz.max_attempts:
-            raise NoAttemptsLeft(
-                f"You have used all {quiz.max_attempts} attempt{'s' if quiz.max_attempts != 1 else ''} at this quiz."
+    if quiz.max_attempts and used >= quiz.max_attempts:
+        raise NoAttemptsLeft(
+            f"You have used all {quiz.max_attempts} attempt{'s' if quiz.max_attempts != 1 else ''} at this quiz."
+        )
+    items = build_items(quiz)
+    if not items:
+        raise QuizUnavailable("This quiz has no questions yet. Please try again later.")
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                quiz=quiz,
+                user=user,
+                number=used + 1,
+                started_at=now,
+                deadline=now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None,
+                items=items,
+                layout=quiz.layout,
+                pass_mark=quiz.pass_mark,
+                critical_error_fails_quiz=quiz.critical_error_fails_quiz,
+                max_score=sum(Decimal(item["points"]) for item in items),
             )
-        items = build_items(quiz)
-        if not items:
-            raise QuizUnavailable("This quiz has no questions yet. Please try again later.")
-        try:
-            with transaction.atomic():
-                attempt = QuizAttempt.objects.create(
-                    quiz=quiz,
-                    user=user,
-                    number=used + 1,
-                    started_at=now,
-                    deadline=now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None,
-                    items=items,
-                    layout=quiz.layout,
-                    pass_mark=quiz.pass_mark,
-                    critical_error_fails_quiz=quiz.critical_error_fails_quiz,
-                    max_score=sum(Decimal(item["points"]) for item in items),
-                )
-                AttemptAnswer.objects.bulk_create(
-                    [
-                        AttemptAnswer(attempt=attempt, slot=item["slot"], question_id=item["question_id"])
-                        for item in items
-                    ]
-                )
-        except IntegrityError:
-            existing = _open_attempt(quiz, user)
-            if existing is None:
-                raise
-            return existing, False
+            AttemptAnswer.objects.bulk_create(
+                [AttemptAnswer(attempt=attempt, slot=item["slot"], question_id=item["question_id"]) for item in items]
+            )
+    except IntegrityError:
+        # Another start won (the one-open-attempt constraint): its attempt is the one to resume.
+        existing = _open_attempt(quiz, user)
+        if existing is None:
+            raise
+        return existing, False
     return attempt, True
+
+
+def _attempts_so_far(quiz: QuizPage, user) -> tuple[int, int | None, datetime | None]:
+    """How many attempts the learner has made at the quiz, and their open one's id and deadline: one query."""
+    open_only = Q(status=AttemptStatus.IN_PROGRESS)
+    found = QuizAttempt.objects.filter(quiz=quiz, user=user).aggregate(
+        used=Count("pk"), open_id=Max("pk", filter=open_only), deadline=Max("deadline", filter=open_only)
+    )
+    return found["used"], found["open_id"], found["deadline"]
 
 
 def _open_attempt(quiz: QuizPage, user) -> QuizAttempt | None:
@@ -169,12 +178,18 @@ class SaveResult:
 
 
 def lock_attempt(attempt_id: int, user) -> QuizAttempt:
-    """The learner's attempt, locked for this transaction. Someone else's attempt is "not found"."""
-    attempt = (
-        QuizAttempt.objects.select_for_update(of=("self",)).select_related("quiz", "user").filter(pk=attempt_id).first()
-    )
+    """The learner's attempt, locked for this transaction. Someone else's attempt is "not found".
+
+    The attempt's row alone: its user is the learner asking, and its quiz comes as published from the copy
+    kept per generation (joining the page's tables into the locking read cost more than the rest of it).
+    """
+    attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_id).first()
     if attempt is None or attempt.user_id != getattr(user, "pk", None):
         raise AttemptNotFound("We couldn't find that attempt among yours.")
+    attempt.user = user
+    quiz = quiz_page(attempt.quiz_id)
+    if quiz is not None:
+        attempt.quiz = quiz  # else (unpublished since) read from the database when asked, as before
     return attempt
 
 
@@ -340,9 +355,11 @@ def _grade(attempt: QuizAttempt, reason: str, now: datetime) -> QuizAttempt | No
         answer.max_points = graded.max_points
         answer.state = graded.state
         answer.details = graded.as_dict()
-    # Versions for the statistics; then a DELETE and one multi-row INSERT, far cheaper than many UPDATEs.
-    statistics_records.assign_versions(graded=[(attempt, answers)], now=now)
-    AttemptAnswer.objects.filter(attempt=attempt).delete()
+    # Versions for the statistics; then a DELETE and one multi-row INSERT, far cheaper than many UPDATEs. The
+    # DELETE is issued as it is: nothing refers to an open attempt's answers yet (its chosen options are
+    # recorded just below), so Django's collector would only read them all back first to find that out.
+    statistics_records.assign_versions(graded=[(attempt, answers)], now=now, remember=True)
+    AttemptAnswer.objects.filter(attempt=attempt)._raw_delete(AttemptAnswer.objects.db)
     AttemptAnswer.objects.bulk_create(answers)
     statistics_records.record_choices(graded=[(attempt, answers)])
     standing = quiz_result(attempt.user, attempt.quiz)

@@ -5,6 +5,10 @@ this existed, by the data migration 0005 through :func:`record_for_statistics`.
 Queries are constant in the number of answers: one read of the questions' versions, and only when a
 version is new, one multi-row insert and a second read; one multi-row insert of the chosen options.
 
+A grading (`remember=True`) first looks in the cache: which version a question's content is never changes
+once the version exists, and a version goes only with its question, whose deletion starts a new page-cache
+generation, so each question's versions are kept per generation and the read is skipped when all are known.
+
 Two gradings may meet a new version at the same moment. The insert ignores conflicts on both unique
 constraints (question, fingerprint) and (question, number) and the versions are read back: a version
 the other grading created is simply used; a version that lost its *number* to another version is
@@ -13,15 +17,22 @@ numbered again from the new highest number and inserted again.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.utils import timezone
+from pagecache.generation import current_generation_or_none
 
 from . import versions
 
+logger = logging.getLogger(__name__)
+
+# How long a question's kept versions live at most (a new generation replaces them sooner).
+KEPT_SECONDS = 6 * 3600
 # A grading that keeps losing version numbers to others gives up after this many rounds (it never should).
 ROUNDS = 8
 
@@ -52,7 +63,9 @@ def _items_by_slot(attempt) -> dict[int, dict]:
     return {item["slot"]: item for item in attempt.items}
 
 
-def assign_versions(*, graded: Graded, now: datetime | None = None, models: Models | None = None) -> None:
+def assign_versions(
+    *, graded: Graded, now: datetime | None = None, models: Models | None = None, remember: bool = False
+) -> None:
     """Set ``version_id`` on every answer to a question that still exists, creating versions as needed.
 
     Answers whose question was deleted (``question_id`` None) keep no version. Nothing is saved to the
@@ -77,9 +90,39 @@ def assign_versions(*, graded: Graded, now: datetime | None = None, models: Mode
             keys.append((answer, key))
     if not wanted:
         return
-    ids = _version_ids(wanted, models)
+    ids = _remembered_version_ids(wanted, models) if remember else _version_ids(wanted, models)
     for answer, key in keys:
         answer.version_id = ids[key]
+
+
+def _remembered_version_ids(
+    wanted: dict[tuple[int, str], tuple[datetime, dict]], models: Models
+) -> dict[tuple[int, str], int]:
+    generation = current_generation_or_none()
+    if generation is None:
+        return _version_ids(wanted, models)
+    keys = {question_id: f"quizzes:versions:{generation}:{question_id}" for question_id, _ in wanted}
+    try:
+        kept = cache.get_many(list(keys.values()))
+    except Exception:
+        logger.exception("Kept question versions could not be read")
+        return _version_ids(wanted, models)
+    known = {
+        (question_id, fingerprint): pk
+        for question_id, key in keys.items()
+        for fingerprint, pk in kept.get(key, {}).items()
+    }
+    if all(key in known for key in wanted):
+        return known
+    found = _version_ids(wanted, models)  # every version of these questions, the new ones included
+    by_question: dict[int, dict[str, int]] = {}
+    for (question_id, fingerprint), pk in found.items():
+        by_question.setdefault(question_id, {})[fingerprint] = pk
+    try:
+        cache.set_many({keys[question_id]: versions for question_id, versions in by_question.items()}, KEPT_SECONDS)
+    except Exception:
+        logger.exception("Question versions could not be kept")
+    return found
 
 
 def _version_ids(wanted: dict[tuple[int, str], tuple[datetime, dict]], models: Models) -> dict[tuple[int, str], int]:

@@ -11,8 +11,8 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,7 +22,8 @@ from courses.models import ModulePage
 from . import selectors, services
 from .choices import FinishReason, ReviewDetail
 from .forms import MalformedAnswer, read_answers
-from .models import AttemptAnswer, QuizAttempt, QuizPage
+from .models import AttemptAnswer, QuizAttempt
+from .question_sets import quiz_page
 from .review import build_review, shows
 from .snapshot import answering_question
 
@@ -90,7 +91,9 @@ def own_attempt(request: HttpRequest, attempt_id: int) -> QuizAttempt:
 @login_required
 @require_POST
 def start(request: HttpRequest, quiz_id: int) -> HttpResponse:
-    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    quiz = quiz_page(quiz_id)  # the live page as published, kept per generation
+    if quiz is None:
+        raise Http404("No live quiz has that number.")
     try:
         attempt, created = services.start_attempt(quiz, request.user)
     except services.QuizError as error:

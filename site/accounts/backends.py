@@ -2,15 +2,17 @@
 
 Django's ModelBackend loads the user from the database on every request (one query). The user row changes
 only when it is saved (a profile edit, a password change, signing in, an administrator deactivating the
-account), and each save or delete replaces the person's token (`pagecache.personal`; `auth.User` is in
-PAGE_CACHE_PERSONAL_MODELS), so the row is kept under that token and read again after any change. The
+account), and each save or delete replaces the person's account token (`pagecache.personal.kept_for_account`,
+connected to the user model's signals), so the row is kept under that token and read again after any
+change. The account token is not the learner token their learning records replace: a quiz submitted or a
+module finished leaves the kept row in place. The
 session's auth hash is still checked against the kept row on every request, so a password changed anywhere
 signs out other sessions as before. Group and permission lookups are not kept here (ModelBackend reads
 them when asked).
 """
 
 from django.contrib.auth.backends import ModelBackend
-from pagecache.personal import kept_for_learner
+from pagecache.personal import kept_for_account
 
 
 class KeptUserBackend(ModelBackend):
@@ -19,6 +21,4 @@ class KeptUserBackend(ModelBackend):
             key = int(user_id)
         except (TypeError, ValueError):
             return super().get_user(user_id)
-        return kept_for_learner(
-            key, "auth:user", lambda: super(KeptUserBackend, self).get_user(user_id), with_generation=False
-        )
+        return kept_for_account(key, "auth:user", lambda: super(KeptUserBackend, self).get_user(user_id))

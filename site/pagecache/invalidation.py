@@ -23,7 +23,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import new_generation
-from .personal import forget_learner
+from .personal import forget_account, forget_learner
 
 DISPATCH_UID = "pagecache"
 
@@ -37,6 +37,10 @@ def connect() -> None:
     post_save.connect(_learner_record_changed, dispatch_uid=f"{DISPATCH_UID}:learner-save")
     post_delete.connect(_learner_record_changed, dispatch_uid=f"{DISPATCH_UID}:learner-delete")
     m2m_changed.connect(_learner_links_changed, dispatch_uid=f"{DISPATCH_UID}:learner-m2m")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _account_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"{DISPATCH_UID}:account:{id(signal)}"
+        )
 
 
 def forget_all_pages() -> None:
@@ -82,6 +86,11 @@ def _learner_record_changed(sender, instance, **kwargs) -> None:
     except ObjectDoesNotExist:  # deleted together with what it belonged to
         return
     forget_learner(value)
+
+
+def _account_changed(sender, instance, **kwargs) -> None:
+    """The person's own row saved or deleted (a profile edit, a password change, signing in, deactivation)."""
+    forget_account(instance.pk)
 
 
 def _learner_links_changed(sender, instance, action, **kwargs) -> None:

@@ -81,12 +81,10 @@ def _new_token(user_id: int) -> None:
         logger.exception("A learner's page-cache token could not be replaced")
 
 
-def _prefix(user_id: int, *, with_generation: bool = True) -> str | None:
+def _prefix(user_id: int) -> str | None:
     token = learner_token(user_id)
     if token is None:
         return None
-    if not with_generation:
-        return f"learner:{user_id}:{token}"
     try:
         generation = current_generation()
     except Exception:
@@ -95,16 +93,50 @@ def _prefix(user_id: int, *, with_generation: bool = True) -> str | None:
     return f"learner:{user_id}:{token}:{generation}"
 
 
-def kept_for_learner(
-    user_id: int, name: str, read: Callable[[], T], *, seconds: int | None = None, with_generation: bool = True
-) -> T:
+def kept_for_learner(user_id: int, name: str, read: Callable[[], T], *, seconds: int | None = None) -> T:
     """`read()`, kept in the default cache until this learner's token or the page-cache generation changes,
-    or `seconds` (PAGE_CACHE_SECONDS by default: what only time changes) pass. None is kept like any answer.
-    `with_generation=False` for what no page, snippet or setting changes (the person's own user row)."""
-    prefix = _prefix(user_id, with_generation=with_generation)
+    or `seconds` (PAGE_CACHE_SECONDS by default: what only time changes) pass. None is kept like any answer."""
+    prefix = _prefix(user_id)
     if prefix is None:
         return read()
     return kept_under(f"{prefix}:{name}", read, seconds=settings.PAGE_CACHE_SECONDS if seconds is None else seconds)
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's own account row
+# ---------------------------------------------------------------------------------------------
+
+
+def _account_key(user_id: int) -> str:
+    return f"pagecache:account:{user_id}"
+
+
+def kept_for_account(user_id: int, name: str, read: Callable[[], T]) -> T:
+    """`read()`, kept until the person's own account row is saved or deleted (`forget_account`; invalidation
+    connects it to the user model's signals) or PAGE_CACHE_SECONDS pass. Not forgotten when their learning
+    records change, as what `kept_for_learner` keeps is: starting or submitting a quiz, finishing a module
+    or enrolling leave the signed-in user's row, read on every request, where it was."""
+    try:
+        token = shared_token(_account_key(user_id), timeout=TOKEN_SECONDS)
+    except Exception:
+        logger.exception("An account's page-cache token could not be read")
+        return read()
+    return kept_under(f"account:{user_id}:{token}:{name}", read, seconds=settings.PAGE_CACHE_SECONDS)
+
+
+def forget_account(user_id: int | None) -> None:
+    """Forget the person's kept account row: now, and again once the change is committed."""
+    if user_id is None:
+        return
+
+    def renew() -> None:
+        try:
+            replace_shared_token(_account_key(user_id), timeout=TOKEN_SECONDS)
+        except Exception:
+            logger.exception("An account's page-cache token could not be replaced")
+
+    renew()
+    transaction.on_commit(renew)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -250,3 +250,20 @@ def test_a_session_from_before_the_kept_backend_still_works(sam):
     client = Client()
     client.force_login(learner, backend="django.contrib.auth.backends.ModelBackend")
     assert "Swedish Massage Foundations" in dashboard(client)
+
+
+def test_the_kept_account_row_outlives_changes_to_the_learners_records(sam):
+    """Finishing a module (or submitting a quiz, enrolling) forgets the learner's kept pages, not their user row,
+    which every request reads; a save of the row itself forgets it (the tests above)."""
+    learner, course, modules = sam
+    client = browser(learner)
+    before = warmed(client)
+    services.mark_module_complete(learner, modules[0], course)
+    with CaptureQueriesContext(connection) as captured:
+        page = dashboard(client)
+    assert page != before  # made afresh for the change
+    assert not [query for query in captured if '"auth_user"' in query["sql"]]
+    personal.forget_account(learner.pk)
+    with CaptureQueriesContext(connection) as captured:
+        dashboard(client)
+    assert [query for query in captured if '"auth_user"' in query["sql"]]

@@ -377,6 +377,14 @@ def test_start_on_a_missing_or_unpublished_quiz_is_404(learner_client, course, q
     assert learner_client.post(reverse("quizzes:start", args=[424242])).status_code == 404
 
 
+def test_a_quiz_unpublished_after_a_start_is_404_on_the_next(learner_client, course, questions):
+    """The start reads the quiz page kept per generation; unpublishing starts a new one."""
+    quiz = factories.quiz(course, questions=questions[:1])
+    assert learner_client.post(reverse("quizzes:start", args=[quiz.pk])).status_code == 302
+    quiz.unpublish()
+    assert learner_client.post(reverse("quizzes:start", args=[quiz.pk])).status_code == 404
+
+
 def test_no_attempts_left_is_403_with_a_message(learner_client, learner, course, questions):
     quiz = factories.quiz(course, questions=questions[:1], max_attempts=1)
     attempt, _ = services.start_attempt(quiz, learner)

@@ -19,13 +19,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from pagecache.personal import forget_learner
 
 from . import scoring, statistics_records
 from .choices import AttemptStatus, FinishReason
+from .graded_answers import write_grades
 from .models import (
     AttemptAnswer,
     QuizAttempt,
@@ -113,10 +113,11 @@ def start_attempt(quiz: QuizPage, user, *, now: datetime | None = None) -> tuple
     as when the learner comes back to it, and counts as used.
     """
     now = now or timezone.now()
-    used, open_id, deadline = _attempts_so_far(quiz, user)
+    used, open_id = _attempts_so_far(quiz, user)
     if open_id is not None:
-        ran_out = deadline is not None and now > deadline + grace() and finalise_if_expired(open_id, user, now=now)
-        existing = None if ran_out else _open_attempt(quiz, user)
+        existing = _open_attempt(quiz, user)
+        if existing is not None and is_expired(existing, now) and finalise_if_expired(existing.pk, user, now=now):
+            existing = None  # graded now, as when the learner comes back to it; it counts as used
         if existing is not None:
             return existing, False
     if quiz.max_attempts and used >= quiz.max_attempts:
@@ -152,13 +153,17 @@ def start_attempt(quiz: QuizPage, user, *, now: datetime | None = None) -> tuple
     return attempt, True
 
 
-def _attempts_so_far(quiz: QuizPage, user) -> tuple[int, int | None, datetime | None]:
-    """How many attempts the learner has made at the quiz, and their open one's id and deadline: one query."""
-    open_only = Q(status=AttemptStatus.IN_PROGRESS)
-    found = QuizAttempt.objects.filter(quiz=quiz, user=user).aggregate(
-        used=Count("pk"), open_id=Max("pk", filter=open_only), deadline=Max("deadline", filter=open_only)
-    )
-    return found["used"], found["open_id"], found["deadline"]
+def _attempts_so_far(quiz: QuizPage, user) -> tuple[int, int | None]:
+    """How many attempts the learner has made at the quiz, and their open one's id if any: one query, written
+    out because the ORM took three times as long to build it as the database to answer it."""
+    table = connection.ops.quote_name(QuizAttempt._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), MAX(CASE WHEN status = %s THEN id END) FROM {table} WHERE quiz_id = %s AND user_id = %s",
+            [AttemptStatus.IN_PROGRESS.value, quiz.pk, user.pk],
+        )
+        used, open_id = cursor.fetchone()
+    return used, open_id
 
 
 def _open_attempt(quiz: QuizPage, user) -> QuizAttempt | None:
@@ -355,12 +360,9 @@ def _grade(attempt: QuizAttempt, reason: str, now: datetime) -> QuizAttempt | No
         answer.max_points = graded.max_points
         answer.state = graded.state
         answer.details = graded.as_dict()
-    # Versions for the statistics; then a DELETE and one multi-row INSERT, far cheaper than many UPDATEs. The
-    # DELETE is issued as it is: nothing refers to an open attempt's answers yet (its chosen options are
-    # recorded just below), so Django's collector would only read them all back first to find that out.
+    # Versions for the statistics, then the grades onto the answers in one statement (graded_answers).
     statistics_records.assign_versions(graded=[(attempt, answers)], now=now, remember=True)
-    AttemptAnswer.objects.filter(attempt=attempt)._raw_delete(AttemptAnswer.objects.db)
-    AttemptAnswer.objects.bulk_create(answers)
+    write_grades(attempt_id=attempt.pk, answers=answers)
     statistics_records.record_choices(graded=[(attempt, answers)])
     standing = quiz_result(attempt.user, attempt.quiz)
     quiz_attempt_graded.send(

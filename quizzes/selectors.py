@@ -83,6 +83,12 @@ def passed_quiz_ids(user, quiz_ids: Iterable[int]) -> set[int]:
     return {quiz_id for quiz_id, result in _results(user, quiz_ids).items() if result.passed}
 
 
+def has_passing_attempt(user, quiz: QuizPage) -> bool:
+    """Whether any graded attempt of the learner's at this quiz passed (under "highest", the quiz is then
+    passed: a passing attempt always ranks above a failing one). One query, stopping at the first found."""
+    return QuizAttempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.GRADED, passed=True).exists()
+
+
 def quiz_result(user, quiz: QuizPage) -> QuizResult | None:
     return _results(user, [quiz.pk]).get(quiz.pk)
 

@@ -325,8 +325,6 @@ def submit_attempt(
 
 def _grade(attempt: QuizAttempt, reason: str, now: datetime) -> QuizAttempt | None:
     """Grade a locked, open attempt and send ``quiz_attempt_graded``; None if it was graded meanwhile."""
-    from .selectors import quiz_result
-
     answers = list(AttemptAnswer.objects.filter(attempt=attempt).order_by("slot"))
     result = scoring.grade_attempt(attempt.items, {str(answer.slot): answer.response for answer in answers})
     passed = scoring.attempt_passed(
@@ -364,15 +362,30 @@ def _grade(attempt: QuizAttempt, reason: str, now: datetime) -> QuizAttempt | No
     statistics_records.assign_versions(graded=[(attempt, answers)], now=now, remember=True)
     write_grades(attempt_id=attempt.pk, answers=answers)
     statistics_records.record_choices(graded=[(attempt, answers)])
-    standing = quiz_result(attempt.user, attempt.quiz)
+    quiz_passed = _quiz_passed(attempt, passed)
     quiz_attempt_graded.send(
         sender=QuizAttempt,
         attempt=attempt,
         user=attempt.user,
         quiz=attempt.quiz,
-        passed=bool(standing and standing.passed),
+        passed=quiz_passed,
     )
     return attempt
+
+
+def _quiz_passed(attempt: QuizAttempt, passed: bool) -> bool:
+    """Whether the learner's grade for the quiz passes now that this attempt is graded (`scoring.quiz_grade`
+    over every graded attempt), without reading them all when this attempt, the newest, settles it: it is the
+    latest; a passing attempt is the highest; the first attempt is the first."""
+    from .selectors import has_passing_attempt, quiz_result
+
+    method = attempt.quiz.grading_method
+    if method == scoring.LATEST or (method == scoring.FIRST and attempt.number == 1):
+        return passed
+    if method == scoring.HIGHEST:
+        return passed or has_passing_attempt(attempt.user, attempt.quiz)
+    standing = quiz_result(attempt.user, attempt.quiz)
+    return bool(standing and standing.passed)
 
 
 def finalise_if_expired(attempt_id: int, user, *, now: datetime | None = None) -> bool:

@@ -31,6 +31,7 @@ from .models import (
     QuizAttempt,
     QuizPage,
 )
+from .new_attempts import insert_attempt
 from .question_sets import build_items, quiz_page
 from .signals import quiz_attempt_graded
 
@@ -128,8 +129,8 @@ def start_attempt(quiz: QuizPage, user, *, now: datetime | None = None) -> tuple
     if not items:
         raise QuizUnavailable("This quiz has no questions yet. Please try again later.")
     try:
-        with transaction.atomic():
-            attempt = QuizAttempt.objects.create(
+        attempt = insert_attempt(
+            attempt=QuizAttempt(
                 quiz=quiz,
                 user=user,
                 number=used + 1,
@@ -141,9 +142,7 @@ def start_attempt(quiz: QuizPage, user, *, now: datetime | None = None) -> tuple
                 critical_error_fails_quiz=quiz.critical_error_fails_quiz,
                 max_score=sum(Decimal(item["points"]) for item in items),
             )
-            AttemptAnswer.objects.bulk_create(
-                [AttemptAnswer(attempt=attempt, slot=item["slot"], question_id=item["question_id"]) for item in items]
-            )
+        )
     except IntegrityError:
         # Another start won (the one-open-attempt constraint): its attempt is the one to resume.
         existing = _open_attempt(quiz, user)

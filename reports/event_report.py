@@ -348,7 +348,7 @@ def signups_over_time(*, event: EventPage, first_day: date | None, today: date |
     )
     if not counts:
         return []
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(timezone=schedule.get_zone(event.time_zone))  # the event's today too
     begin = min(counts)
     finish = max(max(counts), min(first_day or today, today))
     if (finish - begin).days <= DAILY_UP_TO_DAYS:

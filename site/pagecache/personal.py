@@ -70,7 +70,8 @@ def forget_learner(user_id: int | None) -> None:
     if user_id is None:
         return
     _new_token(user_id)
-    transaction.on_commit(lambda: _new_token(user_id))
+    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
+        transaction.on_commit(lambda: _new_token(user_id))
 
 
 def _new_token(user_id: int) -> None:
@@ -136,7 +137,8 @@ def forget_account(user_id: int | None) -> None:
             logger.exception("An account's page-cache token could not be replaced")
 
     renew()
-    transaction.on_commit(renew)
+    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
+        transaction.on_commit(renew)
 
 
 # ---------------------------------------------------------------------------------------------

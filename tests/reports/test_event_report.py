@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from events import attendance
+from events import attendance, schedule
 from events.choices import RegistrationStatus
 from events.models import EventPage, Registration
 from events.services import add_provider_account
@@ -114,7 +114,8 @@ def test_each_session_has_its_attendance_and_sign_ups_are_counted_per_day(world)
     first, second = event_report.session_attendance(event=past, places=4)
     assert (first.in_full, first.partly, first.absent, first.not_recorded) == (2, 0, 1, 1)
     assert (second.in_full, second.partly, second.absent, second.not_recorded) == (1, 1, 0, 2)
-    today = timezone.localdate()
+    # Days are the event's, whatever the hour in UTC (at 01:00 UTC it is still yesterday in America).
+    today = timezone.localdate(timezone=schedule.get_zone(past.time_zone))
     Registration.objects.filter(pk=world["dee"].pk).update(created_at=timezone.now() - timedelta(days=3))
     periods = event_report.signups_over_time(event=past, first_day=today)
     assert [period.registrations for period in periods] == [1, 0, 0, 5]

@@ -51,3 +51,18 @@ def quiz(course, questions):
 def learner_client(client, learner):
     client.force_login(learner)
     return client
+
+
+@pytest.fixture
+def graded_signals():
+    """Every quiz_attempt_graded sent while the test runs, as its keyword arguments."""
+    from quizzes.signals import quiz_attempt_graded
+
+    received = []
+
+    def receiver(sender, **kwargs):
+        received.append(kwargs)
+
+    quiz_attempt_graded.connect(receiver)
+    yield received
+    quiz_attempt_graded.disconnect(receiver)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from quizzes import services
 from quizzes.choices import AttemptStatus, FinishReason
 from quizzes.models import QuizAttempt
-from quizzes.signals import quiz_attempt_graded
 from tests.quizzes import factories
 
 pytestmark = pytest.mark.django_db
@@ -51,18 +50,6 @@ def answer_all(attempt, user, pick=right_answer):
     )
     attempt.refresh_from_db()
     return result
-
-
-@pytest.fixture
-def graded_signals():
-    received = []
-
-    def receiver(sender, **kwargs):
-        received.append(kwargs)
-
-    quiz_attempt_graded.connect(receiver)
-    yield received
-    quiz_attempt_graded.disconnect(receiver)
 
 
 # --- starting ------------------------------------------------------------------------------------

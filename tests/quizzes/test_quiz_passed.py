@@ -4,23 +4,10 @@ acts on) is what the quiz's grading method gives over every graded attempt, whic
 import pytest
 
 from quizzes import selectors, services
-from quizzes.signals import quiz_attempt_graded
 from tests.quizzes import factories
 from tests.quizzes.test_attempts import answer_all, right_answer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def graded_signals():
-    received = []
-
-    def receiver(sender, **kwargs):
-        received.append(kwargs)
-
-    quiz_attempt_graded.connect(receiver)
-    yield received
-    quiz_attempt_graded.disconnect(receiver)
 
 
 # Fail and pass in an order that changes the grade under every method.

@@ -67,19 +67,21 @@ def learner_token(user_id: int) -> str | None:
 def forget_learner(user_id: int | None) -> None:
     """Forget everything kept for this learner: now, and again once the change is committed (a request that
     read the old rows before the commit would otherwise keep them under the token the first change made)."""
-    if user_id is None:
-        return
-    _new_token(user_id)
+    if user_id is not None:
+        _replace_now_and_on_commit(_token_key(user_id))
+
+
+def _replace_now_and_on_commit(key: str) -> None:
+    def replace() -> None:
+        try:
+            replace_shared_token(key, timeout=TOKEN_SECONDS)
+        except Exception:
+            # What was kept then runs out within PAGE_CACHE_SECONDS; the change itself is saved.
+            logger.exception("A page-cache token could not be replaced: %s", key)
+
+    replace()
     if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
-        transaction.on_commit(lambda: _new_token(user_id))
-
-
-def _new_token(user_id: int) -> None:
-    try:
-        replace_shared_token(_token_key(user_id), timeout=TOKEN_SECONDS)
-    except Exception:
-        # What was kept then runs out within PAGE_CACHE_SECONDS; the change itself is saved.
-        logger.exception("A learner's page-cache token could not be replaced")
+        transaction.on_commit(replace)
 
 
 def _prefix(user_id: int) -> str | None:
@@ -127,18 +129,8 @@ def kept_for_account(user_id: int, name: str, read: Callable[[], T]) -> T:
 
 def forget_account(user_id: int | None) -> None:
     """Forget the person's kept account row: now, and again once the change is committed."""
-    if user_id is None:
-        return
-
-    def renew() -> None:
-        try:
-            replace_shared_token(_account_key(user_id), timeout=TOKEN_SECONDS)
-        except Exception:
-            logger.exception("An account's page-cache token could not be replaced")
-
-    renew()
-    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
-        transaction.on_commit(renew)
+    if user_id is not None:
+        _replace_now_and_on_commit(_account_key(user_id))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -76,6 +76,20 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_page_left_open(browser):
+    """Closes whatever browser window a test left open.
+
+    An admin editor left open keeps pinging the live server (Wagtail's editing sessions) for the rest of
+    the run. Once its test's data is flushed each ping is refused in the server's thread, and Django's
+    test client, which listens for request exceptions process-wide, re-raised one inside an unrelated
+    later test (the backup test on PostgreSQL in CI).
+    """
+    yield
+    for leftover in list(browser.contexts):
+        leftover.close()
+
+
 def _watch_policy(context) -> list[str]:
     """Collects the browser's reports of anything the Content-Security-Policy refused."""
     refused: list[str] = []

@@ -8,10 +8,8 @@ from tests import factories
 from tests.quizzes import factories as quiz_factories
 
 
-def _admin(browser, live_server):
+def _admin(page, live_server):
     factories.user("builder", password="builder-pass-123", is_superuser=True, is_staff=True)
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.set_default_timeout(15_000)
     page.goto(f"{live_server.url}/admin/login/")
     page.get_by_label("Username").fill("builder")
     page.get_by_label("Password").fill("builder-pass-123")
@@ -20,7 +18,7 @@ def _admin(browser, live_server):
     return page
 
 
-def test_add_several_questions_at_once_from_the_quiz_course(browser, live_server):
+def test_add_several_questions_at_once_from_the_quiz_course(page, live_server):
     course = factories.course(title="Contraindications and Client Safety")
     other = factories.course(title="Swedish Technique Foundations")
     already = quiz_factories.true_false(prompt="A fever is a reason to postpone.", course=course)
@@ -29,7 +27,7 @@ def test_add_several_questions_at_once_from_the_quiz_course(browser, live_server
     quiz_factories.true_false(prompt="Effleurage glides over the skin.", course=other)
     quiz = quiz_factories.quiz(course, questions=[already], title="Safety check")
 
-    page = _admin(browser, live_server)
+    page = _admin(page, live_server)
     page.goto(f"{live_server.url}/admin/pages/{quiz.pk}/edit/")
     page.locator("#id_question_links-OPEN_MODAL").click()
     modal = page.locator(".modal")
@@ -65,8 +63,8 @@ def test_add_several_questions_at_once_from_the_quiz_course(browser, live_server
     assert modal.locator(f"#chooser-modal-select-{first.pk}").count() == 0
 
 
-def test_single_choice_right_answers_act_as_radio_buttons(browser, live_server):
-    page = _admin(browser, live_server)
+def test_single_choice_right_answers_act_as_radio_buttons(page, live_server):
+    page = _admin(page, live_server)
     page.goto(f"{live_server.url}/admin/snippets/quizzes/singlechoicequestion/add/")
     boxes = page.locator("input[data-single-right-answer]")
     boxes.first.wait_for()

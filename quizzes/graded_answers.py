@@ -3,8 +3,8 @@
 Each answer gets its points, the points it could have earned, its state (right, partly right, wrong…), the
 per-question details the review shows and the version of the question it answered (for the statistics).
 
-On PostgreSQL that is one UPDATE from a list of values: one round trip whatever the number of questions,
-each value passed as a plain parameter. SQLite deletes the rows and inserts them again in one multi-row
+On PostgreSQL that is one UPDATE from one array per column (`bound_sql`): one round trip whatever the number
+of questions, and the same statement for every quiz. SQLite deletes the rows and inserts them again in one multi-row
 INSERT (far cheaper than an UPDATE per row). Before, PostgreSQL did that too: the DELETE and the INSERT
 took two round trips, and Django's multi-row INSERT sends the JSON columns as arrays, which psycopg
 escapes character by character in Python, a quarter of a submit's time. Nothing refers to an open
@@ -18,10 +18,11 @@ from collections.abc import Sequence
 
 from django.db import connection
 
+from .bound_sql import bound_cursor, columns, unnested
 from .models import AttemptAnswer
 
-# The columns written, with the type PostgreSQL reads each parameter as.
-COLUMNS = {"points": "numeric", "max_points": "numeric", "state": "varchar", "details": "jsonb", "version_id": "bigint"}
+# The fields written.
+COLUMNS = ["points", "max_points", "state", "details", "version"]
 
 
 def write_grades(*, attempt_id: int, answers: Sequence[AttemptAnswer]) -> None:
@@ -36,18 +37,12 @@ def write_grades(*, attempt_id: int, answers: Sequence[AttemptAnswer]) -> None:
 
 
 def _update_in_postgres(answers: Sequence[AttemptAnswer]) -> None:
-    fields = [AttemptAnswer._meta.get_field(name) for name in COLUMNS]
-    row = "(%s::bigint, " + ", ".join(f"%s::{kind}" for kind in COLUMNS.values()) + ")"
-    params: list = []
-    for answer in answers:
-        params.append(answer.pk)
-        for field in fields:
-            params.append(field.get_db_prep_save(getattr(answer, field.attname), connection))
-    table = connection.ops.quote_name(AttemptAnswer._meta.db_table)
-    assignments = ", ".join(f"{name} = v.{name}" for name in COLUMNS)
+    meta = AttemptAnswer._meta
+    fields = [meta.pk] + [meta.get_field(name) for name in COLUMNS]
+    assignments = ", ".join(f"{field.column} = v.{field.column}" for field in fields[1:])
     sql = (
-        f"UPDATE {table} AS a SET {assignments} FROM (VALUES {', '.join([row] * len(answers))}) "
-        f"AS v(id, {', '.join(COLUMNS)}) WHERE a.id = v.id"
+        f"UPDATE {connection.ops.quote_name(meta.db_table)} AS a SET {assignments} "
+        f"FROM {unnested(fields)} WHERE a.id = v.id"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    with bound_cursor() as cursor:
+        cursor.execute(sql, columns(answers, fields, adding=False))

@@ -3,6 +3,7 @@
 On PostgreSQL both go in one statement, an INSERT of the attempt whose RETURNING feeds the INSERT of its
 answers (a data-modifying WITH): atomic on its own, so a start outside a transaction takes one round trip
 where the ORM took four (BEGIN, the attempt, the answers, COMMIT), and none of the ORM's work per row.
+The answers go as one array per column (`bound_sql`), so the statement's text is the same for any quiz.
 SQLite runs the same two inserts through the ORM in a transaction. Every column is written from an unsaved
 model instance, so defaults and conversions are the models' own; `tests/quizzes/test_new_attempts.py`
 holds the two paths to the same rows. The statement skips the model's post_save signal, whose one
@@ -17,6 +18,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 from pagecache.personal import forget_learner
 
+from .bound_sql import bound_cursor, columns, unnested
 from .models import AttemptAnswer, QuizAttempt
 
 
@@ -43,34 +45,26 @@ def _insert_with_the_orm(attempt: QuizAttempt, answers: list[AttemptAnswer]) -> 
         AttemptAnswer.objects.bulk_create(answers)
 
 
-def _columns(model, exclude: set[str]) -> list:
+def _fields(model, exclude: set[str]) -> list:
     return [field for field in model._meta.concrete_fields if not field.primary_key and field.name not in exclude]
-
-
-def _values(instance, fields) -> list:
-    return [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
 
 
 def _insert_in_postgres(attempt: QuizAttempt, answers: list[AttemptAnswer]) -> None:
     quote = connection.ops.quote_name
-    attempt_fields = _columns(QuizAttempt, exclude=set())
-    answer_fields = _columns(AttemptAnswer, exclude={"attempt"})
-    casts = [f"%s::{field.db_type(connection)}" for field in answer_fields]
-    names = [quote(field.column) for field in answer_fields]
-    rows = ", ".join([f"({', '.join(casts)})"] * len(answers))
+    attempt_fields = _fields(QuizAttempt, exclude=set())
+    answer_fields = _fields(AttemptAnswer, exclude={"attempt"})
+    names = ", ".join(quote(field.column) for field in answer_fields)
     sql = (
         f"WITH new_attempt AS (INSERT INTO {quote(QuizAttempt._meta.db_table)} "
         f"({', '.join(quote(field.column) for field in attempt_fields)}) "
         f"VALUES ({', '.join(['%s'] * len(attempt_fields))}) RETURNING id), "
-        f"answers AS (INSERT INTO {quote(AttemptAnswer._meta.db_table)} (attempt_id, {', '.join(names)}) "
-        f"SELECT new_attempt.id, {', '.join(f'v.{name}' for name in names)} FROM new_attempt, "
-        f"(VALUES {rows}) AS v({', '.join(names)})) "
+        f"answers AS (INSERT INTO {quote(AttemptAnswer._meta.db_table)} (attempt_id, {names}) "
+        f"SELECT new_attempt.id, {names} FROM new_attempt, {unnested(answer_fields)}) "
         "SELECT id FROM new_attempt"
     )
-    params = _values(attempt, attempt_fields)
-    for answer in answers:
-        params += _values(answer, answer_fields)
-    with connection.cursor() as cursor:
+    params = [column[0] for column in columns([attempt], attempt_fields, adding=True)]
+    params += columns(answers, answer_fields, adding=True)
+    with bound_cursor() as cursor:
         cursor.execute(sql, params)
         attempt.pk = cursor.fetchone()[0]
     attempt._state.adding = False

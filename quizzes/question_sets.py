@@ -82,19 +82,39 @@ def choose_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
 
 def questions_by_id(ids: list[int]) -> dict[int, Question]:
     """Each question as its type, with what its snapshot reads, kept per generation one by one (a random
-    draw asks a different handful each time)."""
+    draw asks a different handful each time): in this process first, then in the default cache."""
     generation = current_generation_or_none()
     if generation is None:
         return read_questions(ids)
-    keys = {pk: f"quizzes:question:{generation}:{pk}" for pk in ids}
-    found = cache.get_many(list(keys.values()))
-    questions = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in ids if pk not in questions]
-    if missing:
-        read = read_questions(missing)
-        cache.set_many({keys[pk]: question for pk, question in read.items()}, KEPT_SECONDS)
-        questions.update(read)
+    in_process = _questions_in_process(generation)
+    questions = {pk: in_process[pk] for pk in ids if pk in in_process}
+    keys = {pk: f"quizzes:question:{generation}:{pk}" for pk in ids if pk not in questions}
+    if keys:
+        found = cache.get_many(list(keys.values()))
+        questions.update({pk: found[key] for pk, key in keys.items() if key in found})
+        missing = [pk for pk in keys if pk not in questions]
+        if missing:
+            read = read_questions(missing)
+            cache.set_many({keys[pk]: question for pk, question in read.items()}, KEPT_SECONDS)
+            questions.update(read)
+        if len(in_process) + len(keys) > IN_PROCESS_LIMIT:
+            in_process.clear()
+        in_process.update({pk: questions[pk] for pk in keys if pk in questions})
     return questions
+
+
+# Questions this process has already read back from the cache, for the current generation only: unpickling
+# fifteen questions and their options took a tenth of a quiz start. Each is only read (`Question.to_item`
+# makes new lists and dicts from it), never changed, so one copy serves every start in the process.
+IN_PROCESS_LIMIT = 2000
+_in_process: dict[str, dict[int, Question]] = {}
+
+
+def _questions_in_process(generation: str) -> dict[int, Question]:
+    if generation not in _in_process:
+        _in_process.clear()  # a new generation: what was read under the old one may have changed
+        _in_process[generation] = {}
+    return _in_process[generation]
 
 
 def read_questions(ids: list[int]) -> dict[int, Question]:

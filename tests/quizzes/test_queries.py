@@ -148,3 +148,27 @@ def test_an_option_saved_on_its_own_reaches_the_next_attempt(catalogue):
     attempt, _ = quiz_services.start_attempt(quiz, second)
     texts = [entry["text"] for item in attempt.items for entry in item.get("options", [])]
     assert "Refer the client to their physician first" in texts
+
+
+def test_a_process_reads_each_kept_question_once_per_generation(catalogue, django_assert_num_queries):
+    """Questions read back for a start stay in the process until the generation changes; a change that starts
+    a new one (here an update the signals never see, then a new generation by hand) is read afresh."""
+    from django.core.cache import cache
+    from pagecache.generation import new_generation
+
+    from quizzes.models import Question
+    from quizzes.question_sets import questions_by_id
+    from tests.credit import factories as credit_factories
+
+    course, _ = credit_factories.home_study_course(modules=1)
+    question = factories.single_choice(prompt="Is a fever a reason to postpone?")
+    factories.quiz(course, questions=[question])
+    first = questions_by_id([question.pk])[question.pk]
+    cache.clear()  # not even the shared cache is asked again: the process has it
+    with django_assert_num_queries(0):
+        assert questions_by_id([question.pk])[question.pk] is first
+
+    Question.objects.filter(pk=question.pk).update(prompt="Is a fever a reason to postpone the session?")
+    assert questions_by_id([question.pk])[question.pk].prompt == "Is a fever a reason to postpone?"
+    new_generation()
+    assert questions_by_id([question.pk])[question.pk].prompt == "Is a fever a reason to postpone the session?"

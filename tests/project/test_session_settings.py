@@ -25,7 +25,7 @@ def session_settings(**env) -> str:
 @pytest.mark.parametrize(
     "env,backend",
     [
-        ({}, "django.core.cache.backends.filebased.FileBasedCache"),
+        ({}, "pagecache.file_cache.FileCache"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "django.core.cache.backends.redis.RedisCache"),
     ],
 )

@@ -45,3 +45,15 @@ def columns(instances: Iterable[Model], fields: Sequence[Field], *, adding: bool
         for column, field in zip(values, fields, strict=True):
             column.append(field.get_db_prep_save(field.pre_save(instance, adding), connection))
     return values
+
+
+def update_by_id(model: type[Model], instances: Sequence[Model], names: Sequence[str]) -> None:
+    """Write the fields `names` of `instances` (rows already in the database) in one UPDATE."""
+    quote = connection.ops.quote_name
+    meta = model._meta
+    fields = [meta.pk, *(meta.get_field(name) for name in names)]
+    key = quote(meta.pk.column)
+    assignments = ", ".join(f"{quote(field.column)} = v.{quote(field.column)}" for field in fields[1:])
+    sql = f"UPDATE {quote(meta.db_table)} AS a SET {assignments} FROM {unnested(fields)} WHERE a.{key} = v.{key}"
+    with bound_cursor() as cursor:
+        cursor.execute(sql, columns(instances, fields, adding=False))

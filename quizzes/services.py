@@ -25,7 +25,7 @@ from pagecache.personal import forget_learner
 
 from . import scoring, statistics_records
 from .choices import AttemptStatus, FinishReason
-from .graded_answers import write_grades
+from .graded_answers import write_grades, write_responses
 from .models import (
     AttemptAnswer,
     QuizAttempt,
@@ -181,15 +181,22 @@ class SaveResult:
     saved_slots: list[int] = field(default_factory=list)
 
 
-def lock_attempt(attempt_id: int, user) -> QuizAttempt:
+def lock_attempt(attempt_id: int, user, *, items: list[dict] | None = None) -> QuizAttempt:
     """The learner's attempt, locked for this transaction. Someone else's attempt is "not found".
 
     The attempt's row alone: its user is the learner asking, and its quiz comes as published from the copy
     kept per generation (joining the page's tables into the locking read cost more than the rest of it).
+    `items`, when the caller has the attempt's questions already (they never change once it starts), are
+    used instead of reading them again: the largest column by far.
     """
-    attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_id).first()
+    attempts = QuizAttempt.objects.select_for_update()
+    if items is not None:
+        attempts = attempts.defer("items")
+    attempt = attempts.filter(pk=attempt_id).first()
     if attempt is None or attempt.user_id != getattr(user, "pk", None):
         raise AttemptNotFound("We couldn't find that attempt among yours.")
+    if items is not None:
+        attempt.items = items
     attempt.user = user
     quiz = quiz_page(attempt.quiz_id)
     if quiz is not None:
@@ -204,16 +211,18 @@ def save_answers(
     base_sequence: Mapping[int, int] | int,
     *,
     now: datetime | None = None,
+    items: list[dict] | None = None,
 ) -> SaveResult:
     """Save responses to some questions of an open attempt, all or none.
 
     ``base_sequence`` is the sequence the learner's page showed, for all answers or per question:
-    an answer that changed after it is not overwritten (StaleAnswer, nothing saved).
+    an answer that changed after it is not overwritten (StaleAnswer, nothing saved). ``items``: the
+    attempt's questions, if the caller read them already (`lock_attempt`).
     """
     now = now or timezone.now()
     expired = False
     with transaction.atomic():
-        attempt = lock_attempt(attempt_id, user)
+        attempt = lock_attempt(attempt_id, user, items=items)
         if not attempt.is_open:
             raise AttemptClosed("This attempt has been submitted, so its answers can no longer change.")
         if is_expired(attempt, now):
@@ -269,7 +278,7 @@ def _save(attempt: QuizAttempt, answers, base_sequence, now) -> SaveResult:
         for row in changed:
             row.saved_seq = attempt.sequence
             row.saved_at = now
-        AttemptAnswer.objects.bulk_update(changed, ["response", "saved_seq", "saved_at"])
+        write_responses(answers=changed)
         attempt.last_saved_at = now
         QuizAttempt.objects.filter(pk=attempt.pk).update(sequence=attempt.sequence, last_saved_at=now)
     return SaveResult(attempt, attempt.sequence, sorted(row.slot for row in changed))

@@ -255,7 +255,7 @@ def autosave(request: HttpRequest, attempt_id: int) -> JsonResponse:
         if posted.problems:
             slot, message = next(iter(posted.problems.items()))
             return JsonResponse({"ok": False, "title": "Not saved yet", "error": message, "slot": slot}, status=400)
-        result = services.save_answers(attempt.pk, request.user, posted.responses, posted.bases)
+        result = services.save_answers(attempt.pk, request.user, posted.responses, posted.bases, items=attempt.items)
     except MalformedAnswer as error:
         return JsonResponse({"ok": False, "title": "That answer could not be saved", "error": str(error)}, status=400)
     except services.QuizError as error:
@@ -278,8 +278,8 @@ def autosave(request: HttpRequest, attempt_id: int) -> JsonResponse:
 
 
 # An attempt's questions are fixed when it starts, and the page saves answers to them many times: the
-# autosave reads them from the cache (per attempt and learner) to understand the post before it locks the
-# attempt, which it must read again anyway.
+# autosave reads them from the cache (per attempt and learner) to understand the post, and hands them to the
+# save, which locks the attempt's row without reading them again.
 ATTEMPT_QUESTIONS_SECONDS = 3 * 3600
 
 

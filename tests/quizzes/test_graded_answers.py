@@ -79,3 +79,47 @@ def test_postgresql_writes_what_sqlite_writes_in_one_statement(quiz, learner):
     AttemptAnswer.objects.bulk_create(answers)
     assert rows(attempt) == updated
     assert {row[4] for row in updated} != {updated[0][4]}
+
+
+def saved_rows(attempt):
+    return list(
+        AttemptAnswer.objects.filter(attempt=attempt)
+        .order_by("slot")
+        .values_list("slot", "response", "saved_seq", "saved_at")
+    )
+
+
+def test_saved_responses_are_written_in_one_statement_and_as_bulk_update_writes_them(quiz, learner):
+    attempt, _ = services.start_attempt(quiz, learner)
+    responses = {item["slot"]: mixed(item) for item in attempt.items}
+    with CaptureQueriesContext(connection) as captured:
+        result = services.save_answers(attempt.pk, learner, responses, attempt.sequence, items=attempt.items)
+    changed = [slot for slot, response in responses.items() if response]
+    assert result.saved_slots == sorted(changed) and result.sequence == 1
+    updates = [query["sql"] for query in captured if query["sql"].startswith("UPDATE")]
+    assert len(updates) == 2  # the answers, then the attempt's save number
+    # The attempt's questions came from the caller: the lock does not read them again.
+    lock = next(query["sql"] for query in captured if 'FROM "quizzes_quizattempt"' in query["sql"])
+    assert '"items"' not in lock
+    written = saved_rows(attempt)
+    items = attempt.item_by_slot()
+    assert [(slot, response) for slot, response, _seq, _at in written] == [
+        (slot, scoring.clean_response(items[slot], responses[slot]) if responses[slot] else {})
+        for slot in sorted(responses)
+    ]
+    assert {(seq, at is not None) for slot, _r, seq, at in written if slot in changed} == {(1, True)}
+    # The same answers through Django's bulk_update (SQLite's path) leave the same rows.
+    answers = list(AttemptAnswer.objects.filter(attempt=attempt, slot__in=changed))
+    AttemptAnswer.objects.filter(attempt=attempt).update(response={}, saved_seq=0, saved_at=None)
+    AttemptAnswer.objects.bulk_update(answers, graded_answers.RESPONSE_COLUMNS)
+    assert saved_rows(attempt) == written
+
+
+def test_a_save_without_the_questions_reads_them_under_the_lock(quiz, learner):
+    attempt, _ = services.start_attempt(quiz, learner)
+    item = attempt.items[0]
+    with CaptureQueriesContext(connection) as captured:
+        services.save_answers(attempt.pk, learner, {item["slot"]: right_answer(item)}, attempt.sequence)
+    lock = next(query["sql"] for query in captured if 'FROM "quizzes_quizattempt"' in query["sql"])
+    assert '"items"' in lock
+    assert AttemptAnswer.objects.get(attempt=attempt, slot=item["slot"]).saved_seq == 1

@@ -4,10 +4,10 @@
 and the responses an autosave or a page's Save changes) write one row per question. Spelled as a list of
 VALUES rows, the statement grows with the quiz, and Django's cursors bind parameters on the client:
 psycopg finds every placeholder in the text and writes each value into it, in Python, and keeps no parse
-of a statement that long. For a quiz of twenty
-questions that took longer than the database's own work. Here each column is one array parameter,
-unnested by the database, so the text is the same for every quiz, and the cursor sends the parameters
-apart from the text (server-side binding, psycopg's own `Cursor`), in binary where psycopg can.
+of a statement that long. For a quiz of twenty questions that took longer than the database's own work.
+Here each column is one array parameter, unnested by the database, so the text is the same for every
+quiz, and the cursor sends the parameters apart from the text (server-side binding, psycopg's own
+`Cursor`), in binary where psycopg can.
 
 The cursor is Django's wrapper around it, so these statements are counted, logged and timed like any
 other (query budgets and `CaptureQueriesContext` see them). Prepared statements stay off, as on Django's
